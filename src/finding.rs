@@ -1,0 +1,100 @@
+//! What the engine reports: findings, their locations, and per-file problems.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// How serious a finding is. Ordered so that `Error > Warning > Note`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Note => "note",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "note" => Some(Level::Note),
+            "warning" | "warn" => Some(Level::Warning),
+            "error" => Some(Level::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A 1-based line and a 1-based column counted in UTF-16 code units, the unit
+/// editors, ESLint and GitHub code scanning use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A region of one source file: byte offsets (for snippets) and positions (for people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start_byte: usize,
+    pub end_byte: usize,
+    pub start: Pos,
+    pub end: Pos,
+}
+
+/// A span in a file known to the run. Files are identified by their path as walked.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    pub path: Arc<PathBuf>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Related {
+    pub loc: Loc,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    pub loc: Loc,
+    pub rule: &'static str,
+    pub level: Level,
+    pub message: String,
+    pub help: String,
+    pub related: Vec<Related>,
+    /// Set when an inline comment suppresses the finding; kept so SARIF can report it.
+    pub suppressed: Option<String>,
+}
+
+/// A problem with one file (unreadable, binary, too large, not UTF-8, parse trouble).
+/// It never aborts the run; reports list it beside the findings.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct FileNote {
+    pub path: PathBuf,
+    pub kind: NoteKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    /// The file was not analysed at all.
+    Skipped,
+    /// The file was analysed, but something about it is worth knowing.
+    Warning,
+}

@@ -1,0 +1,213 @@
+//! jwtlint: a JWT security linter for JavaScript and TypeScript.
+//!
+//! Data flows one way (DESIGN.md §1): walk → read → parse → facts → link → rules → report.
+
+pub mod config;
+pub mod finding;
+pub mod parse;
+pub mod project;
+pub mod report;
+pub mod rules;
+pub mod semantic;
+pub mod source;
+pub mod walk;
+
+use config::Config;
+use finding::{FileNote, Finding, NoteKind};
+use project::ProjectFacts;
+use rayon::prelude::*;
+use rules::Rule;
+use semantic::ir::FileFacts;
+use source::{ReadOutcome, Source};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The outcome of a run, ready for a reporter.
+#[derive(Debug)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub notes: Vec<FileNote>,
+    pub files_scanned: usize,
+    pub bytes_scanned: u64,
+    pub elapsed: Duration,
+    /// The folder SARIF paths are relative to: the first path if it is a folder, else
+    /// the current folder.
+    pub root: PathBuf,
+}
+
+/// Why a run could not happen at all (exit code 2).
+#[derive(Debug)]
+pub enum Error {
+    Usage(String),
+    Io(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Usage(m) | Error::Io(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The rules a configuration turns on, in registry order.
+pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
+    for id in config.only_rules.iter().chain(&config.disabled_rules) {
+        if rules::find(id).is_none() {
+            return Err(Error::Usage(format!(
+                "unknown rule `{id}` (see `jwtlint rules` for the list)"
+            )));
+        }
+    }
+    Ok(rules::ALL_RULES
+        .iter()
+        .copied()
+        .filter(|r| {
+            let id = r.meta().id;
+            let selected = if config.only_rules.is_empty() {
+                r.meta().header().enabled
+            } else {
+                config.only_rules.iter().any(|o| o == id)
+            };
+            selected && !config.disabled_rules.iter().any(|d| d == id)
+        })
+        .collect())
+}
+
+/// Read, parse and extract one file. Problems become notes; nothing panics out.
+fn analyse_file(path: &Path, max_size: u64) -> (Option<FileFacts>, Vec<FileNote>, u64) {
+    match source::read(path, max_size) {
+        ReadOutcome::Skipped(note) => (None, vec![note], 0),
+        ReadOutcome::Ok(src, note) => {
+            let bytes = src.text.len() as u64;
+            let (facts, mut notes) = analyse_source(&src);
+            notes.extend(note);
+            (facts, notes, bytes)
+        }
+    }
+}
+
+/// Parse and extract an in-memory source (also used for standard input and doc examples).
+pub fn analyse_source(src: &Source) -> (Option<FileFacts>, Vec<FileNote>) {
+    let lang = parse::Lang::for_path(&src.path);
+    let path = Arc::new(src.path.clone());
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let tree = parse::parse(lang, &src.text)?;
+        let facts = semantic::extract(src, &tree, path.clone());
+        Ok::<_, String>((facts, tree.root_node().has_error()))
+    }));
+    let mut notes = Vec::new();
+    let facts = match result {
+        Ok(Ok((facts, has_error))) => {
+            if has_error {
+                notes.push(FileNote {
+                    path: src.path.clone(),
+                    kind: NoteKind::Warning,
+                    message: "syntax errors: analysed the recovered parts".into(),
+                });
+            }
+            Some(facts)
+        }
+        Ok(Err(message)) => {
+            notes.push(FileNote {
+                path: src.path.clone(),
+                kind: NoteKind::Skipped,
+                message,
+            });
+            None
+        }
+        Err(_) => {
+            notes.push(FileNote {
+                path: src.path.clone(),
+                kind: NoteKind::Skipped,
+                message: "internal error while analysing this file (please report it)".into(),
+            });
+            None
+        }
+    };
+    (facts, notes)
+}
+
+/// Runs the rules over a project's facts; findings come back sorted.
+pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = project
+        .files
+        .par_iter()
+        .flat_map_iter(|file| {
+            let mut out = Vec::new();
+            for rule in rules {
+                rule.check(project, file, &mut out);
+            }
+            out
+        })
+        .collect();
+    findings.sort();
+    findings.dedup();
+    findings
+}
+
+/// Lints the configured paths.
+pub fn run(config: &Config) -> Result<Report, Error> {
+    let started = Instant::now();
+    let rules = active_rules(config)?;
+    for p in &config.paths {
+        if std::fs::symlink_metadata(p).is_err() {
+            return Err(Error::Io(format!(
+                "{}: no such file or folder",
+                p.display()
+            )));
+        }
+    }
+    let root = match config.paths.first() {
+        Some(p) if p.is_dir() => p.clone(),
+        _ => PathBuf::from("."),
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .stack_size(8 * 1024 * 1024)
+        .build()
+        .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
+    let (project, mut notes, files_scanned, bytes) = pool.install(|| {
+        let walked = walk::walk(config);
+        let results: Vec<_> = walked
+            .files
+            .par_iter()
+            .map(|p| analyse_file(p, config.max_file_size))
+            .collect();
+        let mut notes = walked.notes;
+        let mut facts = Vec::new();
+        let mut bytes = 0;
+        let files = walked.files.len();
+        for (f, n, b) in results {
+            facts.extend(f);
+            notes.extend(n);
+            bytes += b;
+        }
+        (ProjectFacts::new(facts), notes, files, bytes)
+    });
+    let findings = pool.install(|| check(&project, &rules));
+    notes.sort();
+    Ok(Report {
+        findings,
+        notes,
+        files_scanned,
+        bytes_scanned: bytes,
+        elapsed: started.elapsed(),
+        root,
+    })
+}
+
+/// Lints one in-memory source as if it were the whole project (doc examples, stdin).
+pub fn lint_source(
+    path: &Path,
+    text: &str,
+    rules: &[&'static dyn Rule],
+) -> (Vec<Finding>, Vec<FileNote>) {
+    let src = Source::new(path.to_path_buf(), text.to_string());
+    let (facts, notes) = analyse_source(&src);
+    let project = ProjectFacts::new(facts.into_iter().collect());
+    (check(&project, rules), notes)
+}

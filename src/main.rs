@@ -1,0 +1,277 @@
+//! The `jwtlint` command: parse arguments, run the engine, print, map to an exit code.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jwtlint::config::Config;
+use jwtlint::finding::{Level, NoteKind};
+use jwtlint::report::{self, Format, SourceCache};
+use jwtlint::rules::ALL_RULES;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "jwtlint",
+    version,
+    about = "Find JWT security mistakes in JavaScript and TypeScript projects",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    lint: LintArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the rules with their level, whether they are on by default, and a summary.
+    Rules {
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule id, e.g. missing-algorithms.
+        id: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args)]
+struct LintArgs {
+    /// Files and folders to lint (default: the current folder).
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value = "human")]
+    format: FormatArg,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Run only this rule (repeatable).
+    #[arg(long = "rule", value_name = "ID")]
+    rules: Vec<String>,
+    /// Turn this rule off (repeatable).
+    #[arg(long = "disable", value_name = "ID")]
+    disable: Vec<String>,
+    /// Fail (exit 1) when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Report errors only.
+    #[arg(short, long)]
+    quiet: bool,
+    /// When to use colour in the human report (NO_COLOR and FORCE_COLOR are honoured).
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorArg,
+    /// Worker threads (0: one per core).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    threads: usize,
+    /// Lint everything: ignore .gitignore/.ignore/.jwtlintignore and the built-in excludes.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Skip files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = jwtlint::source::DEFAULT_MAX_FILE_SIZE)]
+    max_file_size: u64,
+}
+
+fn use_color(arg: ColorArg, to_file: bool) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            if to_file || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                false
+            } else if std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0") {
+                true
+            } else {
+                std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("jwtlint: error: {msg}");
+    ExitCode::from(2)
+}
+
+fn write_out(text: &str, output: Option<&PathBuf>) -> Result<(), String> {
+    match output {
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|_| out.flush())
+                .or_else(|e| {
+                    // A closed pipe (`jwtlint . | head`) is not an error worth reporting.
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|e| format!("cannot write the report: {e}"))
+        }
+    }
+}
+
+fn list_rules(format: ListFormat) -> ExitCode {
+    let text = match format {
+        ListFormat::Json => {
+            let rules: Vec<serde_json::Value> = ALL_RULES
+                .iter()
+                .map(|r| {
+                    let m = r.meta();
+                    let h = m.header();
+                    serde_json::json!({
+                        "id": m.id,
+                        "level": m.level(),
+                        "enabled": h.enabled,
+                        "summary": h.summary,
+                        "cwe": h.cwe,
+                        "libraries": h.libraries,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&rules).unwrap_or_default() + "\n"
+        }
+        ListFormat::Human => {
+            let width = ALL_RULES
+                .iter()
+                .map(|r| r.meta().id.len())
+                .max()
+                .unwrap_or(0);
+            let mut s = String::new();
+            for r in ALL_RULES {
+                let m = r.meta();
+                let on = if m.header().enabled { "on " } else { "off" };
+                s.push_str(&format!(
+                    "{:width$}  {:7}  {on}  {}\n",
+                    m.id,
+                    m.level().as_str(),
+                    m.summary()
+                ));
+            }
+            s
+        }
+    };
+    match write_out(&text, None) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+fn explain(id: &str) -> ExitCode {
+    let Some(rule) = jwtlint::rules::find(id) else {
+        return fail(format!("unknown rule `{id}` (see `jwtlint rules`)"));
+    };
+    let m = rule.meta();
+    let h = m.header();
+    let cwe: Vec<String> = h.cwe.iter().map(|c| format!("CWE-{c}")).collect();
+    let head = format!(
+        "{} ({}, {} by default{}{})\n\n",
+        m.id,
+        m.level(),
+        if h.enabled { "on" } else { "off" },
+        if cwe.is_empty() { "" } else { ", " },
+        cwe.join(", ")
+    );
+    match write_out(&(head + m.body()), None) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+fn lint(args: LintArgs) -> ExitCode {
+    let config = Config {
+        paths: if args.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            args.paths.clone()
+        },
+        threads: args.threads,
+        max_file_size: args.max_file_size,
+        no_ignore: args.no_ignore,
+        only_rules: args.rules.clone(),
+        disabled_rules: args.disable.clone(),
+    };
+    let mut report = match jwtlint::run(&config) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    if args.quiet {
+        report.findings.retain(|f| f.level == Level::Error);
+    }
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+    };
+    let color = format == Format::Human && use_color(args.color, args.output.is_some());
+    let mut cache = SourceCache::default();
+    let text = report::render(&report, format, color, &mut cache);
+    if format == Format::Human {
+        for n in &report.notes {
+            let what = match n.kind {
+                NoteKind::Skipped => "skipped",
+                NoteKind::Warning => "warning",
+            };
+            eprintln!(
+                "jwtlint: {what}: {}: {}",
+                report::display_path(&n.path),
+                report::human::sanitize(&n.message)
+            );
+        }
+        eprintln!(
+            "Checked {} ({:.1} KiB) in {:.2}s",
+            if report.files_scanned == 1 {
+                "1 file".to_string()
+            } else {
+                format!("{} files", report.files_scanned)
+            },
+            report.bytes_scanned as f64 / 1024.0,
+            report.elapsed.as_secs_f64()
+        );
+    }
+    if let Err(e) = write_out(&text, args.output.as_ref()) {
+        return fail(e);
+    }
+    let c = report::counts(&report.findings);
+    let too_many_warnings = args.max_warnings.is_some_and(|max| c.warnings > max);
+    if c.errors > 0 || too_many_warnings {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Rules { format }) => list_rules(format),
+        Some(Command::Explain { id }) => explain(&id),
+        None => lint(cli.lint),
+    }
+}

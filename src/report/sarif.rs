@@ -1,0 +1,296 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning (DESIGN.md §6).
+
+use super::{root_relative, SourceCache};
+use crate::finding::{FileNote, Finding, Level, Loc, NoteKind};
+use crate::rules::{RuleMeta, ALL_RULES};
+use crate::Report;
+use serde_json::json;
+use serde_sarif::sarif::{
+    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
+    Result as SarifResult, ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
+};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub const INFORMATION_URI: &str = "https://github.com/jwtlint/jwtlint";
+const SRCROOT: &str = "%SRCROOT%";
+
+/// Percent-encodes a path for a URI reference (RFC 3986 path characters stay as they are).
+pub fn encode_uri_path(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for b in p.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b':'
+            | b'@' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn level(l: Level) -> ResultLevel {
+    match l {
+        Level::Error => ResultLevel::Error,
+        Level::Warning => ResultLevel::Warning,
+        Level::Note => ResultLevel::Note,
+    }
+}
+
+fn text(s: &str) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(s).build()
+}
+
+/// The first paragraph under `## What it does`.
+fn what_it_does(meta: &RuleMeta) -> String {
+    let body = meta.body();
+    let Some(start) = body.find("## What it does") else {
+        return meta.summary().to_string();
+    };
+    let rest = &body[start..];
+    let rest = rest.split_once('\n').map_or("", |(_, r)| r);
+    let para = rest.trim_start().split("\n\n").next().unwrap_or("");
+    para.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
+    let h = meta.header();
+    let mut tags = vec!["security".to_string()];
+    tags.extend(h.cwe.iter().map(|c| format!("external/cwe/cwe-{c}")));
+    let mut extra = BTreeMap::new();
+    extra.insert(
+        "security-severity".to_string(),
+        json!(format!("{:.1}", h.security_severity)),
+    );
+    extra.insert("precision".to_string(), json!(h.precision));
+    ReportingDescriptor::builder()
+        .id(meta.id)
+        .name(meta.id)
+        .short_description(text(&h.summary))
+        .full_description(text(&what_it_does(meta)))
+        .help(
+            MultiformatMessageString::builder()
+                .text(format!(
+                    "{}\n\nRun `jwtlint explain {}` for details.",
+                    h.summary, meta.id
+                ))
+                .markdown(meta.body())
+                .build(),
+        )
+        .help_uri(format!("{INFORMATION_URI}/blob/main/rules/{}.md", meta.id))
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(json!(meta.level().as_str()))
+                .enabled(h.enabled)
+                .build(),
+        )
+        .properties(
+            PropertyBag::builder()
+                .tags(tags)
+                .additional_properties(extra)
+                .build(),
+        )
+        .build()
+}
+
+fn location(loc: &Loc, root: &Path, message: Option<&str>) -> Location {
+    let s = &loc.span;
+    let region = Region::builder()
+        .start_line(s.start.line as i64)
+        .start_column(s.start.column as i64)
+        .end_line(s.end.line as i64)
+        .end_column(s.end.column as i64)
+        .build();
+    let physical = PhysicalLocation::builder()
+        .artifact_location(
+            ArtifactLocation::builder()
+                .uri(encode_uri_path(&root_relative(&loc.path, root)))
+                .uri_base_id(SRCROOT)
+                .build(),
+        )
+        .region(region)
+        .build();
+    match message {
+        Some(m) => Location::builder()
+            .physical_location(physical)
+            .message(Message::builder().text(m).build())
+            .build(),
+        None => Location::builder().physical_location(physical).build(),
+    }
+}
+
+/// FNV-1a: a stable hash (std's hasher may change between Rust releases).
+fn fnv1a(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in data {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A fingerprint that survives edits elsewhere in the file: rule, path, the flagged
+/// line's text without white space, and which occurrence of that text it is.
+pub fn fingerprints(findings: &[Finding], root: &Path, cache: &mut SourceCache) -> Vec<String> {
+    let mut seen: HashMap<(String, &str, u64), usize> = HashMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let line: String = cache
+                .get(&f.loc.path)
+                .map(|s| {
+                    s.line_text(f.loc.span.start.line)
+                        .split_whitespace()
+                        .collect()
+                })
+                .unwrap_or_default();
+            let path = root_relative(&f.loc.path, root);
+            let h = fnv1a(format!("{}\0{}\0{}", f.rule, path, line).as_bytes());
+            let n = seen.entry((path, f.rule, h)).or_insert(0);
+            *n += 1;
+            format!("{h:016x}:{n}")
+        })
+        .collect()
+}
+
+fn notification(n: &FileNote, root: &Path) -> Notification {
+    let lvl = match n.kind {
+        NoteKind::Skipped => "warning",
+        NoteKind::Warning => "note",
+    };
+    let loc = Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(
+                    ArtifactLocation::builder()
+                        .uri(encode_uri_path(&root_relative(&n.path, root)))
+                        .uri_base_id(SRCROOT)
+                        .build(),
+                )
+                .build(),
+        )
+        .build();
+    Notification::builder()
+        .message(Message::builder().text(&n.message).build())
+        .level(json!(lvl))
+        .locations(vec![loc])
+        .build()
+}
+
+fn root_uri(root: &Path) -> String {
+    let abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut p = encode_uri_path(&abs.to_string_lossy().replace('\\', "/"));
+    if !p.starts_with('/') {
+        p.insert(0, '/');
+    }
+    if !p.ends_with('/') {
+        p.push('/');
+    }
+    format!("file://{p}")
+}
+
+pub fn render(report: &Report, cache: &mut SourceCache) -> String {
+    let root = report.root.as_path();
+    let rules: Vec<ReportingDescriptor> = ALL_RULES.iter().map(|r| descriptor(r.meta())).collect();
+    let index: HashMap<&str, usize> = ALL_RULES
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.meta().id, i))
+        .collect();
+    let prints = fingerprints(&report.findings, root, cache);
+    let results: Vec<SarifResult> = report
+        .findings
+        .iter()
+        .zip(prints)
+        .map(|(f, print)| {
+            let mut fp = BTreeMap::new();
+            fp.insert("jwtlint/v1".to_string(), print);
+            let related: Vec<Location> = f
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut l = location(&r.loc, root, Some(&r.message));
+                    l.id = Some(i as i64);
+                    l
+                })
+                .collect();
+            let base = SarifResult::builder()
+                .rule_id(f.rule)
+                .rule_index(index.get(f.rule).copied().unwrap_or(0) as i64)
+                .level(level(f.level))
+                .message(
+                    Message::builder()
+                        .text(format!("{} — {}", f.message, f.help))
+                        .build(),
+                )
+                .locations(vec![location(&f.loc, root, None)])
+                .partial_fingerprints(fp);
+            let mut result = if related.is_empty() {
+                base.build()
+            } else {
+                base.related_locations(related).build()
+            };
+            if let Some(reason) = &f.suppressed {
+                result.suppressions = Some(vec![Suppression::builder()
+                    .kind(json!("inSource"))
+                    .justification(reason.clone())
+                    .build()]);
+            }
+            result
+        })
+        .collect();
+    let notifications: Vec<Notification> =
+        report.notes.iter().map(|n| notification(n, root)).collect();
+    let invocation = Invocation::builder()
+        .execution_successful(true)
+        .tool_execution_notifications(notifications)
+        .build();
+    let mut bases = BTreeMap::new();
+    bases.insert(
+        SRCROOT.to_string(),
+        ArtifactLocation::builder().uri(root_uri(root)).build(),
+    );
+    let driver = ToolComponent::builder()
+        .name("jwtlint")
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .version(env!("CARGO_PKG_VERSION"))
+        .information_uri(INFORMATION_URI)
+        .rules(rules)
+        .build();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(results)
+        .invocations(vec![invocation])
+        .original_uri_base_ids(bases)
+        .column_kind(json!("utf16CodeUnits"))
+        .build();
+    let sarif = Sarif::builder()
+        .schema(SCHEMA)
+        .version(json!("2.1.0"))
+        .runs(vec![run])
+        .build();
+    let mut out = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    out.push('\n');
+    out
+}

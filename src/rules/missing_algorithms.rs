@@ -1,0 +1,48 @@
+use super::{Rule, RuleMeta};
+use crate::finding::Finding;
+use crate::project::ProjectFacts;
+use crate::semantic::ir::{FileFacts, OpKind};
+
+pub struct MissingAlgorithms;
+
+static META: RuleMeta = crate::rule_meta!("missing-algorithms");
+
+impl Rule for MissingAlgorithms {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+        for op in file.ops.iter().filter(|op| op.kind.verifies()) {
+            if !op.algorithms.is_absent() {
+                continue;
+            }
+            let mut defaults = Vec::new();
+            if op.inherits_defaults {
+                // Only provably missing when every module configuration is known to lack it too.
+                defaults = project.module_configs(op.lib).collect();
+                if defaults.is_empty() || defaults.iter().any(|c| !c.algorithms.is_absent()) {
+                    continue;
+                }
+            }
+            let what = match op.kind {
+                OpKind::Middleware => "accepts tokens",
+                OpKind::Strategy => "authenticates tokens",
+                _ => "verifies a token",
+            };
+            let mut f = Finding::new(
+                &META,
+                op.at.clone(),
+                format!("`{}` {what} without an algorithms allowlist", op.api),
+                "pass `algorithms` with the one algorithm you sign with (e.g. `algorithms: ['HS256']`), so a token cannot pick its own algorithm",
+            );
+            for d in defaults {
+                f = f.with_related(
+                    d.at.clone(),
+                    "module defaults here set no `verifyOptions.algorithms`",
+                );
+            }
+            out.push(f);
+        }
+    }
+}

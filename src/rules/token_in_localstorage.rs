@@ -1,0 +1,115 @@
+use super::{Rule, RuleMeta};
+use crate::finding::Finding;
+use crate::project::ProjectFacts;
+use crate::semantic::ir::FileFacts;
+use crate::semantic::value::Value;
+
+pub struct TokenInLocalstorage;
+
+static META: RuleMeta = crate::rule_meta!("token-in-localstorage");
+
+/// Whether a storage key or variable name stands for a token (and not for data about one,
+/// such as its expiry or type, nor for tokens that are not credentials).
+pub fn names_token(name: &str) -> bool {
+    let w: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const NOT: &[&str] = &[
+        "expir",
+        "expires",
+        "type",
+        "time",
+        "date",
+        "csrf",
+        "xsrf",
+        "fcm",
+        "push",
+        "device",
+        "notification",
+        "captcha",
+        "count",
+        "status",
+        "valid",
+        "ttl",
+        "issued",
+        "key",
+        "name",
+        "url",
+        "length",
+    ];
+    if NOT.iter().any(|n| w.contains(n)) || w.ends_with("exp") || w.ends_with("at") && w.len() > 8 {
+        return false;
+    }
+    w.contains("token") || w.contains("jwt") || w == "bearer" || w == "authorization"
+}
+
+impl Rule for TokenInLocalstorage {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+        for st in &file.stores {
+            // Writing a constant (a placeholder, a flag) stores no token.
+            if matches!(
+                st.value,
+                Value::Str { .. } | Value::Num(_) | Value::Bool(_) | Value::Null | Value::Undefined
+            ) {
+                continue;
+            }
+            let key_says = st.key.as_str().map(names_token);
+            let value_says = st.value_names.iter().any(|n| names_token(n));
+            let flagged = match key_says {
+                Some(true) => true,
+                _ => value_says,
+            };
+            if !flagged {
+                continue;
+            }
+            let what = match st.key.as_str() {
+                Some(k) => format!("a token is written to {} under `{k}`", st.storage.name()),
+                None => format!("a token is written to {}", st.storage.name()),
+            };
+            out.push(Finding::new(
+                &META,
+                st.at.clone(),
+                format!("{what}, where any script on the page (an XSS payload, a compromised dependency) can read it"),
+                "keep the token in memory, or let the server set it as an `httpOnly`, `secure`, `sameSite` cookie",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_token;
+
+    #[test]
+    fn token_names() {
+        for yes in [
+            "token",
+            "accessToken",
+            "refresh_token",
+            "jwt",
+            "authToken",
+            "id_token",
+            "userToken",
+        ] {
+            assert!(names_token(yes), "{yes}");
+        }
+        for no in [
+            "tokenExpiry",
+            "token_expires_at",
+            "tokenType",
+            "theme",
+            "csrfToken",
+            "fcmToken",
+            "user",
+            "tokenExp",
+        ] {
+            assert!(!names_token(no), "{no}");
+        }
+    }
+}

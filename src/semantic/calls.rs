@@ -1,0 +1,341 @@
+//! Turns calls and assignments into IR: library calls go to their adapter, storage
+//! writes become `TokenStore`s, and every operation gets the names around it.
+
+use super::ir::{FileFacts, JwtOp, Slot, Storage, TokenStore};
+use super::libraries::{self, Call};
+use super::scope::key_name;
+use super::value::Value;
+use super::values::Ctx;
+use tree_sitter::Node;
+
+/// Collects every fact of one file.
+pub fn collect(cx: &Ctx<'_, '_>) -> FileFacts {
+    let mut facts = FileFacts {
+        path: cx.path.clone(),
+        ..FileFacts::default()
+    };
+    for &call in &cx.index.calls {
+        on_call(cx, call, &mut facts);
+    }
+    for &assign in &cx.index.assignments {
+        on_assignment(cx, assign, &mut facts);
+    }
+    facts
+}
+
+fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
+    let is_new = node.kind() == "new_expression";
+    let Some(callee) = node.child_by_field_name(if is_new { "constructor" } else { "function" })
+    else {
+        return;
+    };
+    // Cheap syntactic filter: only identifiers, member chains and `super` can name a library.
+    let (callee_value, is_new) = match callee.kind() {
+        "identifier"
+        | "member_expression"
+        | "subscript_expression"
+        | "parenthesized_expression" => (cx.eval(callee), is_new),
+        "super" => match superclass(cx, node) {
+            Some(v) => (v, true),
+            None => return,
+        },
+        _ => return,
+    };
+    match callee_value {
+        Value::Import { module, path } => {
+            let Some(lib) = libraries::for_module(&module) else {
+                return;
+            };
+            let call = Call {
+                cx,
+                node,
+                callee,
+                path: &path,
+                is_new,
+                args: cx.args(node),
+            };
+            let start = facts.ops.len();
+            lib.on_call(&call, &mut facts.ops);
+            for op in &mut facts.ops[start..] {
+                op.names = context_names(cx, node);
+            }
+        }
+        Value::Global(p) if p.len() == 2 && p[1] == "setItem" => {
+            let Some(storage) = storage_of(&p[0]) else {
+                return;
+            };
+            let args = cx.args(node);
+            let (Some(&k), Some(&v)) = (args.first(), args.get(1)) else {
+                return;
+            };
+            facts.stores.push(TokenStore {
+                storage,
+                key: cx.eval(k),
+                value_names: value_names(cx, v, 0),
+                value: cx.eval(v),
+                at: cx.loc(node),
+            });
+        }
+        _ => {}
+    }
+}
+
+fn storage_of(name: &str) -> Option<Storage> {
+    match name {
+        "localStorage" => Some(Storage::Local),
+        "sessionStorage" => Some(Storage::Session),
+        _ => None,
+    }
+}
+
+/// `localStorage.token = v` and `localStorage['token'] = v`.
+fn on_assignment<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
+    let (Some(left), Some(right)) = (
+        node.child_by_field_name("left"),
+        node.child_by_field_name("right"),
+    ) else {
+        return;
+    };
+    let (obj, key) = match left.kind() {
+        "member_expression" => {
+            let (Some(o), Some(p)) = (
+                left.child_by_field_name("object"),
+                left.child_by_field_name("property"),
+            ) else {
+                return;
+            };
+            (
+                o,
+                Value::Str {
+                    value: cx.text(p).to_string(),
+                    at: cx.loc(p),
+                },
+            )
+        }
+        "subscript_expression" => {
+            let (Some(o), Some(i)) = (
+                left.child_by_field_name("object"),
+                left.child_by_field_name("index"),
+            ) else {
+                return;
+            };
+            (o, cx.eval(i))
+        }
+        _ => return,
+    };
+    let Value::Global(p) = cx.eval(obj) else {
+        return;
+    };
+    let Some(storage) = (p.len() == 1).then(|| storage_of(&p[0])).flatten() else {
+        return;
+    };
+    facts.stores.push(TokenStore {
+        storage,
+        key,
+        value_names: value_names(cx, right, 0),
+        value: cx.eval(right),
+        at: cx.loc(node),
+    });
+}
+
+/// Names a stored value goes by: the last name of a member chain, the keys of an
+/// object literal, the arguments of `JSON.stringify`/`String`, template substitutions.
+fn value_names(cx: &Ctx<'_, '_>, node: Node<'_>, depth: u32) -> Vec<String> {
+    let node = cx.unwrap(node);
+    if depth > 4 {
+        return Vec::new();
+    }
+    match node.kind() {
+        "identifier" | "shorthand_property_identifier" => vec![cx.text(node).to_string()],
+        "member_expression" => node
+            .child_by_field_name("property")
+            .map(|p| vec![cx.text(p).to_string()])
+            .unwrap_or_default(),
+        "subscript_expression" => node
+            .child_by_field_name("index")
+            .and_then(|i| key_name(i, cx.src()))
+            .map(|k| vec![k])
+            .unwrap_or_default(),
+        "object" => {
+            let mut out = Vec::new();
+            let mut cursor = node.walk();
+            for child in node.named_children(&mut cursor) {
+                match child.kind() {
+                    "pair" => {
+                        if let Some(k) = child
+                            .child_by_field_name("key")
+                            .and_then(|k| key_name(k, cx.src()))
+                        {
+                            out.push(k);
+                        }
+                    }
+                    "shorthand_property_identifier" => out.push(cx.text(child).to_string()),
+                    _ => {}
+                }
+            }
+            out
+        }
+        "call_expression" => {
+            let callee = node
+                .child_by_field_name("function")
+                .map(|f| cx.text(f))
+                .unwrap_or("");
+            if matches!(callee, "JSON.stringify" | "String") {
+                cx.args(node)
+                    .first()
+                    .map(|a| value_names(cx, *a, depth + 1))
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        }
+        "template_string" => {
+            let mut out = Vec::new();
+            let mut cursor = node.walk();
+            for child in node.named_children(&mut cursor) {
+                if child.kind() == "template_substitution" {
+                    if let Some(inner) = child.named_child(0) {
+                        out.extend(value_names(cx, inner, depth + 1));
+                    }
+                }
+            }
+            out
+        }
+        "binary_expression" => {
+            let mut out = Vec::new();
+            for f in ["left", "right"] {
+                if let Some(n) = node.child_by_field_name(f) {
+                    out.extend(value_names(cx, n, depth + 1));
+                }
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The class a `super(...)` call constructs: `extends X`, or the first argument of a
+/// mixin call such as NestJS `extends PassportStrategy(Strategy)`.
+fn superclass<'t>(cx: &Ctx<'_, 't>, node: Node<'t>) -> Option<Value> {
+    let body = cx.enclosing_class_body(node)?;
+    let class = body.parent()?;
+    let mut cursor = class.walk();
+    let heritage = class
+        .named_children(&mut cursor)
+        .find(|c| c.kind() == "class_heritage")?;
+    let mut c2 = heritage.walk();
+    let mut expr = heritage.named_children(&mut c2).next()?;
+    if expr.kind() == "extends_clause" {
+        expr = expr
+            .child_by_field_name("value")
+            .or_else(|| expr.named_child(0))?;
+    }
+    let expr = cx.unwrap(expr);
+    if expr.kind() == "call_expression" {
+        let first = *cx.args(expr).first()?;
+        return match cx.eval(first) {
+            v @ Value::Import { .. } => Some(v),
+            _ => None,
+        };
+    }
+    match cx.eval(expr) {
+        v @ Value::Import { .. } => Some(v),
+        _ => None,
+    }
+}
+
+/// Names that say what a call's token is for: the variable or property it is assigned
+/// to and the enclosing functions' names, innermost first.
+pub fn context_names(cx: &Ctx<'_, '_>, node: Node<'_>) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut cur = node;
+    let mut functions = 0;
+    while let Some(parent) = cur.parent() {
+        match parent.kind() {
+            "variable_declarator" => {
+                if let Some(n) = parent
+                    .child_by_field_name("name")
+                    .filter(|n| n.kind() == "identifier")
+                {
+                    names.push(cx.text(n).to_string());
+                }
+            }
+            "pair" => {
+                if let Some(k) = parent
+                    .child_by_field_name("key")
+                    .and_then(|k| key_name(k, cx.src()))
+                {
+                    names.push(k);
+                }
+            }
+            "assignment_expression" => {
+                if let Some(l) = parent.child_by_field_name("left") {
+                    let l = l.child_by_field_name("property").unwrap_or(l);
+                    names.push(cx.text(l).to_string());
+                }
+            }
+            "function_declaration" | "method_definition" | "generator_function_declaration" => {
+                if let Some(n) = parent.child_by_field_name("name") {
+                    names.push(cx.text(n).to_string());
+                }
+                functions += 1;
+            }
+            "arrow_function" | "function_expression" | "function" => functions += 1,
+            "program" | "class_body" => break,
+            _ => {}
+        }
+        if functions >= 2 {
+            break;
+        }
+        cur = parent;
+    }
+    names.truncate(8);
+    names
+}
+
+/// Helpers adapters use to read arguments into slots.
+impl<'c, 'a, 't> Call<'c, 'a, 't> {
+    /// The `i`-th argument. After a spread argument, positions are unknown.
+    pub fn arg(&self, i: usize) -> Slot {
+        for (j, a) in self.args.iter().enumerate() {
+            if a.kind() == "spread_element" {
+                return Slot::Unknown;
+            }
+            if j == i {
+                return Slot::Present {
+                    value: self.cx.eval(*a),
+                    at: self.cx.loc(*a),
+                };
+            }
+        }
+        Slot::Absent
+    }
+
+    /// Whether the `i`-th argument is a function (a callback, not an options object).
+    pub fn arg_is_function(&self, i: usize) -> bool {
+        matches!(self.arg(i).value(), Some(Value::Function { .. }))
+    }
+
+    pub fn api(&self) -> String {
+        let t = self.cx.text(self.callee);
+        let t: String = t.split_whitespace().collect::<Vec<_>>().join("");
+        let mut api = if t.chars().count() > 60 {
+            t.chars().take(57).collect::<String>() + "..."
+        } else {
+            t
+        };
+        if self.is_new && !api.starts_with("super") {
+            api = format!("new {api}");
+        }
+        api
+    }
+
+    pub fn op(&self, kind: super::ir::OpKind, lib: &'static str) -> JwtOp {
+        JwtOp::new(kind, lib, self.api(), self.cx.loc(self.node))
+    }
+
+    /// The path as plain strs for matching.
+    pub fn path_strs(&self) -> Vec<&str> {
+        self.path.iter().map(String::as_str).collect()
+    }
+}

@@ -1,0 +1,165 @@
+//! The library-agnostic facts rules read: JWT operations, token storage writes.
+
+use super::value::{Lookup, Value};
+use crate::finding::Loc;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpKind {
+    Sign,
+    Verify,
+    Decode,
+    /// Request middleware that verifies tokens (express-jwt, koa-jwt).
+    Middleware,
+    /// An authentication strategy's options (passport-jwt).
+    Strategy,
+    /// Library-level defaults other operations inherit (NestJS `JwtModule.register`).
+    ModuleConfig,
+}
+
+impl OpKind {
+    /// Whether the operation checks signatures (and so needs an algorithm allowlist).
+    pub fn verifies(self) -> bool {
+        matches!(self, OpKind::Verify | OpKind::Middleware | OpKind::Strategy)
+    }
+}
+
+/// One option or argument of an operation, as far as it is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slot {
+    /// Certainly not given.
+    Absent,
+    /// May or may not be given (options from a parameter, an opaque call, an open spread).
+    Unknown,
+    Present {
+        value: Value,
+        at: Loc,
+    },
+}
+
+impl Slot {
+    pub fn value(&self) -> Option<&Value> {
+        match self {
+            Slot::Present { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    pub fn at(&self) -> Option<&Loc> {
+        match self {
+            Slot::Present { at, .. } => Some(at),
+            _ => None,
+        }
+    }
+
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Slot::Absent)
+    }
+
+    /// A property of an options object held in this slot.
+    pub fn prop(&self, key: &str) -> Slot {
+        match self {
+            Slot::Absent => Slot::Absent,
+            Slot::Unknown => Slot::Unknown,
+            Slot::Present { value, .. } => match value {
+                Value::Undefined | Value::Null => Slot::Absent,
+                v => match v.lookup(key) {
+                    Lookup::Found(p) => Slot::Present {
+                        value: p.value.clone(),
+                        at: p.at.clone(),
+                    },
+                    Lookup::Missing => Slot::Absent,
+                    Lookup::Unknown => Slot::Unknown,
+                },
+            },
+        }
+    }
+
+    /// The first of several places an option may be given: present wins, then unknown.
+    pub fn first_of(slots: impl IntoIterator<Item = Slot>) -> Slot {
+        let mut result = Slot::Absent;
+        for s in slots {
+            match s {
+                Slot::Present { .. } => return s,
+                Slot::Unknown => result = Slot::Unknown,
+                Slot::Absent => {}
+            }
+        }
+        result
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JwtOp {
+    pub kind: OpKind,
+    /// Library id, e.g. `jsonwebtoken`.
+    pub lib: &'static str,
+    /// The callee as written (`jwt.verify`), for messages.
+    pub api: String,
+    /// The call.
+    pub at: Loc,
+    /// The secret or key.
+    pub key: Slot,
+    pub payload: Slot,
+    /// Verify: the allowlist; sign: the algorithm.
+    pub algorithms: Slot,
+    /// Sign: the lifetime (`expiresIn`, `setExpirationTime`, a payload `exp`).
+    pub expiry: Slot,
+    /// Names around the call (function, variable, property) that hint at the token kind.
+    pub names: Vec<String>,
+    /// Missing options may be supplied by the library's module-level defaults
+    /// (`ModuleConfig` operations of the same library elsewhere in the project).
+    pub inherits_defaults: bool,
+}
+
+impl JwtOp {
+    pub fn new(kind: OpKind, lib: &'static str, api: String, at: Loc) -> JwtOp {
+        JwtOp {
+            kind,
+            lib,
+            api,
+            at,
+            key: Slot::Absent,
+            payload: Slot::Absent,
+            algorithms: Slot::Absent,
+            expiry: Slot::Absent,
+            names: Vec::new(),
+            inherits_defaults: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storage {
+    Local,
+    Session,
+}
+
+impl Storage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Storage::Local => "localStorage",
+            Storage::Session => "sessionStorage",
+        }
+    }
+}
+
+/// A write to browser storage: `localStorage.setItem(key, value)`, `localStorage.key = value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenStore {
+    pub storage: Storage,
+    pub key: Value,
+    /// Names the stored value is known by (`accessToken` in `res.data.accessToken`).
+    pub value_names: Vec<String>,
+    pub value: Value,
+    pub at: Loc,
+}
+
+/// Everything the rules need from one file; the tree is gone by the time they run.
+#[derive(Debug, Clone, Default)]
+pub struct FileFacts {
+    pub path: Arc<PathBuf>,
+    pub ops: Vec<JwtOp>,
+    pub stores: Vec<TokenStore>,
+}

@@ -1,0 +1,30 @@
+//! express-jwt: v6 `jwt({ secret, algorithms })` (default export) and v7+ `expressjwt(...)`.
+
+use super::{Call, Library};
+use crate::semantic::ir::{JwtOp, OpKind};
+
+pub struct ExpressJwt;
+
+impl Library for ExpressJwt {
+    fn id(&self) -> &'static str {
+        "express-jwt"
+    }
+
+    fn modules(&self) -> &'static [&'static str] {
+        &["express-jwt"]
+    }
+
+    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+        if !matches!(
+            call.path_strs().as_slice(),
+            [] | ["default"] | ["expressjwt"] | ["jwt"]
+        ) {
+            return;
+        }
+        let options = call.arg(0);
+        let mut op = call.op(OpKind::Middleware, self.id());
+        op.key = options.prop("secret");
+        op.algorithms = options.prop("algorithms");
+        out.push(op);
+    }
+}

@@ -1,0 +1,126 @@
+//! jose (panva): v3+ `jwtVerify`, `compactVerify`, `decodeJwt`, the `SignJWT` builder
+//! chain; and the legacy v1/v2 `JWT.sign/verify/decode`.
+
+use super::jsonwebtoken::payload_exp;
+use super::{Call, Library};
+use crate::semantic::ir::{JwtOp, OpKind, Slot};
+use tree_sitter::Node;
+
+pub struct Jose;
+
+impl Library for Jose {
+    fn id(&self) -> &'static str {
+        "jose"
+    }
+
+    fn modules(&self) -> &'static [&'static str] {
+        // v3 also shipped deep imports such as `jose/jwt/verify`.
+        &["jose/"]
+    }
+
+    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+        let path = call.path_strs();
+        let path = match path.as_slice() {
+            ["default", rest @ ..] => rest,
+            p => p,
+        };
+        match (path, call.is_new) {
+            (["jwtVerify" | "compactVerify" | "flattenedVerify" | "generalVerify"], false) => {
+                let mut op = call.op(OpKind::Verify, self.id());
+                op.key = call.arg(1);
+                op.algorithms = call.arg(2).prop("algorithms");
+                out.push(op);
+            }
+            (["decodeJwt" | "decodeProtectedHeader"], false) => {
+                out.push(call.op(OpKind::Decode, self.id()));
+            }
+            (["SignJWT"], true) => self.sign_chain(call, out),
+            // Legacy v1/v2 API.
+            (["JWT", "sign"], false) => {
+                let mut op = call.op(OpKind::Sign, self.id());
+                op.payload = call.arg(0);
+                op.key = call.arg(1);
+                let options = call.arg(2);
+                op.algorithms = options.prop("algorithm");
+                op.expiry = Slot::first_of([options.prop("expiresIn"), payload_exp(&op.payload)]);
+                out.push(op);
+            }
+            (["JWT", "verify"], false) => {
+                let mut op = call.op(OpKind::Verify, self.id());
+                op.key = call.arg(1);
+                op.algorithms = call.arg(2).prop("algorithms");
+                out.push(op);
+            }
+            (["JWT", "decode"], false) => out.push(call.op(OpKind::Decode, self.id())),
+            _ => {}
+        }
+    }
+}
+
+impl Jose {
+    /// `new SignJWT(payload).setProtectedHeader(h).setExpirationTime(t).sign(key)`: follows
+    /// the chain up from the constructor. A chain that does not reach `.sign` in the same
+    /// expression (a builder kept in a variable) is not reported.
+    fn sign_chain(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+        let cx = call.cx;
+        let mut cur: Node = call.node;
+        let mut methods: Vec<(String, Node)> = Vec::new();
+        let mut signed = false;
+        while let Some(parent) = cur.parent() {
+            if parent.kind() == "parenthesized_expression" {
+                cur = parent;
+                continue;
+            }
+            let is_receiver = parent.kind() == "member_expression"
+                && parent.child_by_field_name("object").map(|o| o.id()) == Some(cur.id());
+            let Some(gp) = parent
+                .parent()
+                .filter(|g| is_receiver && g.kind() == "call_expression")
+            else {
+                break;
+            };
+            let name = parent
+                .child_by_field_name("property")
+                .map(|p| cx.text(p).to_string())
+                .unwrap_or_default();
+            cur = gp;
+            let done = name == "sign";
+            methods.push((name, gp));
+            if done {
+                signed = true;
+                break;
+            }
+        }
+        if !signed {
+            return;
+        }
+        let arg = |node: Node, i: usize| -> Slot {
+            match cx.args(node).get(i) {
+                Some(a) => Slot::Present {
+                    value: cx.eval(*a),
+                    at: cx.loc(*a),
+                },
+                None => Slot::Absent,
+            }
+        };
+        let method = |name: &str| {
+            methods
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, node)| *node)
+        };
+        let mut op = call.op(OpKind::Sign, self.id());
+        op.at = cx.loc(cur);
+        op.api = "new SignJWT(...).sign".to_string();
+        op.payload = call.arg(0);
+        op.key = method("sign").map_or(Slot::Absent, |n| arg(n, 0));
+        op.algorithms =
+            method("setProtectedHeader").map_or(Slot::Absent, |n| arg(n, 0).prop("alg"));
+        op.expiry = match method("setExpirationTime") {
+            Some(n) => arg(n, 0),
+            None => payload_exp(&op.payload),
+        };
+        out.push(op);
+    }
+}

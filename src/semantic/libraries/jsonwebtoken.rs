@@ -1,0 +1,63 @@
+//! jsonwebtoken: `sign(payload, key, options?, cb?)`, `verify(token, key, options?, cb?)`,
+//! `decode(token, options?)`.
+
+use super::{Call, Library};
+use crate::semantic::ir::{JwtOp, OpKind, Slot};
+use crate::semantic::value::Value;
+
+pub struct JsonWebToken;
+
+impl Library for JsonWebToken {
+    fn id(&self) -> &'static str {
+        "jsonwebtoken"
+    }
+
+    fn modules(&self) -> &'static [&'static str] {
+        &["jsonwebtoken"]
+    }
+
+    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+        let path = call.path_strs();
+        let method = match path.as_slice() {
+            [m] | ["default", m] => *m,
+            _ => return,
+        };
+        if call.is_new {
+            return;
+        }
+        // The third argument is the options object unless it is the callback.
+        let options = if call.arg_is_function(2) {
+            Slot::Absent
+        } else {
+            call.arg(2)
+        };
+        match method {
+            "sign" => {
+                let mut op = call.op(OpKind::Sign, self.id());
+                op.payload = call.arg(0);
+                op.key = call.arg(1);
+                op.algorithms = options.prop("algorithm");
+                op.expiry = Slot::first_of([options.prop("expiresIn"), payload_exp(&op.payload)]);
+                out.push(op);
+            }
+            "verify" => {
+                let mut op = call.op(OpKind::Verify, self.id());
+                op.key = call.arg(1);
+                op.algorithms = options.prop("algorithms");
+                out.push(op);
+            }
+            "decode" => out.push(call.op(OpKind::Decode, self.id())),
+            _ => {}
+        }
+    }
+}
+
+/// A lifetime carried in the payload itself: an `exp` claim. A string payload has none.
+pub fn payload_exp(payload: &Slot) -> Slot {
+    match payload.value() {
+        Some(Value::Str { .. }) => Slot::Absent,
+        Some(Value::Object(_)) => payload.prop("exp"),
+        _ if payload.is_absent() => Slot::Absent,
+        _ => Slot::Unknown,
+    }
+}

@@ -1,0 +1,50 @@
+//! Library adapters: each turns one library's API into `JwtOp`s. Adding a library is one
+//! file here and one line in `LIBRARIES`.
+
+mod express_jwt;
+mod jose;
+mod jsonwebtoken;
+mod nestjs_jwt;
+mod passport_jwt;
+
+use super::ir::JwtOp;
+use super::values::Ctx;
+use tree_sitter::Node;
+
+/// A call (or `new`, or `super(...)`) whose callee resolves into a library module.
+pub struct Call<'c, 'a, 't> {
+    pub cx: &'c Ctx<'a, 't>,
+    pub node: Node<'t>,
+    pub callee: Node<'t>,
+    /// The member path inside the module: `["verify"]`, `["JwtService", "prototype", "sign"]`.
+    pub path: &'c [String],
+    pub is_new: bool,
+    pub args: Vec<Node<'t>>,
+}
+
+pub trait Library: Sync {
+    fn id(&self) -> &'static str;
+    /// Module specifiers this adapter understands (exact, or a prefix ending in '/').
+    fn modules(&self) -> &'static [&'static str];
+    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>);
+}
+
+pub static LIBRARIES: &[&dyn Library] = &[
+    &jsonwebtoken::JsonWebToken,
+    &jose::Jose,
+    &express_jwt::ExpressJwt,
+    &passport_jwt::PassportJwt,
+    &nestjs_jwt::NestJwt,
+];
+
+pub fn for_module(module: &str) -> Option<&'static dyn Library> {
+    LIBRARIES.iter().copied().find(|lib| {
+        lib.modules().iter().any(|m| {
+            if let Some(prefix) = m.strip_suffix('/') {
+                module == prefix || module.starts_with(m)
+            } else {
+                module == *m
+            }
+        })
+    })
+}

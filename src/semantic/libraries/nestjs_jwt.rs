@@ -1,0 +1,81 @@
+//! @nestjs/jwt: `JwtModule.register(options)`, `JwtModule.registerAsync({ useFactory })`,
+//! `new JwtService(options)`, and calls on an injected `JwtService`. Calls inherit the
+//! module's `signOptions`/`verifyOptions`, so their missing options are only "absent"
+//! once the module configuration is known too (the rules look at both).
+
+use super::jsonwebtoken::payload_exp;
+use super::{Call, Library};
+use crate::semantic::ir::{JwtOp, OpKind, Slot};
+use crate::semantic::value::Value;
+
+pub struct NestJwt;
+
+impl Library for NestJwt {
+    fn id(&self) -> &'static str {
+        "@nestjs/jwt"
+    }
+
+    fn modules(&self) -> &'static [&'static str] {
+        &["@nestjs/jwt"]
+    }
+
+    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+        let path = call.path_strs();
+        match (path.as_slice(), call.is_new) {
+            (["JwtModule", "register"], false) | (["JwtService"], true) => {
+                self.module_config(call, call.arg(0), out);
+            }
+            (["JwtModule", "registerAsync"], false) => {
+                let factory = call.arg(0).prop("useFactory");
+                let options = match factory.value() {
+                    Some(Value::Function { at }) => match call.cx.function_node(at) {
+                        Some(f) => Slot::Present {
+                            value: call.cx.returned_value(f),
+                            at: at.clone(),
+                        },
+                        None => Slot::Unknown,
+                    },
+                    // `useClass` / `useExisting`: options built elsewhere.
+                    _ => Slot::Unknown,
+                };
+                self.module_config(call, options, out);
+            }
+            (["JwtService", "prototype", method], false) => {
+                let options = call.arg(1);
+                let (kind, key) = match *method {
+                    "sign" | "signAsync" => (OpKind::Sign, ["secret", "privateKey"]),
+                    "verify" | "verifyAsync" => (OpKind::Verify, ["secret", "publicKey"]),
+                    "decode" => (OpKind::Decode, ["", ""]),
+                    _ => return,
+                };
+                let mut op = call.op(kind, self.id());
+                op.inherits_defaults = true;
+                if kind == OpKind::Decode {
+                    out.push(op);
+                    return;
+                }
+                op.key = Slot::first_of(key.map(|k| options.prop(k)));
+                if kind == OpKind::Sign {
+                    op.payload = call.arg(0);
+                    op.algorithms = options.prop("algorithm");
+                    op.expiry =
+                        Slot::first_of([options.prop("expiresIn"), payload_exp(&op.payload)]);
+                } else {
+                    op.algorithms = options.prop("algorithms");
+                }
+                out.push(op);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl NestJwt {
+    fn module_config(&self, call: &Call<'_, '_, '_>, options: Slot, out: &mut Vec<JwtOp>) {
+        let mut op = call.op(OpKind::ModuleConfig, self.id());
+        op.key = Slot::first_of([options.prop("secret"), options.prop("privateKey")]);
+        op.algorithms = options.prop("verifyOptions").prop("algorithms");
+        op.expiry = options.prop("signOptions").prop("expiresIn");
+        out.push(op);
+    }
+}

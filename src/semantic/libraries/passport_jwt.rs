@@ -1,0 +1,37 @@
+//! passport-jwt: `new Strategy(options, verify)`, also as NestJS
+//! `class X extends PassportStrategy(Strategy) { constructor() { super(options) } }`.
+
+use super::{Call, Library};
+use crate::semantic::ir::{JwtOp, OpKind, Slot};
+
+pub struct PassportJwt;
+
+impl Library for PassportJwt {
+    fn id(&self) -> &'static str {
+        "passport-jwt"
+    }
+
+    fn modules(&self) -> &'static [&'static str] {
+        &["passport-jwt"]
+    }
+
+    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+        if !call.is_new
+            || !matches!(
+                call.path_strs().as_slice(),
+                ["Strategy"] | ["default", "Strategy"]
+            )
+        {
+            return;
+        }
+        let options = call.arg(0);
+        let mut op = call.op(OpKind::Strategy, self.id());
+        // A key provider callback means the key is chosen at run time.
+        op.key = match options.prop("secretOrKeyProvider") {
+            Slot::Absent => options.prop("secretOrKey"),
+            _ => Slot::Unknown,
+        };
+        op.algorithms = options.prop("algorithms");
+        out.push(op);
+    }
+}

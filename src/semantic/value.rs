@@ -1,0 +1,148 @@
+//! The value lattice: what an expression is known to hold. Owned data with no tree
+//! references, so it outlives the parse tree and crosses into the link and rule stages.
+
+use crate::finding::Loc;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A string known at analysis time; `at` is where it is written.
+    Str {
+        value: String,
+        at: Loc,
+    },
+    Num(f64),
+    Bool(bool),
+    Null,
+    Undefined,
+    /// `process.env.NAME`, with the literal used when it is unset (`||`, `??`, defaults).
+    Env {
+        name: String,
+        fallback: Option<Box<Value>>,
+    },
+    Object(Object),
+    Array {
+        items: Vec<Value>,
+        open: bool,
+    },
+    /// Key bytes derived from another value (Buffer.from, TextEncoder, createSecretKey, a file).
+    KeyMaterial {
+        kind: KeyKind,
+        from: Box<Value>,
+    },
+    /// A module or a member of one: `require('jsonwebtoken')`, `import { verify } from 'jose'`.
+    Import {
+        module: String,
+        path: Vec<String>,
+    },
+    /// An instance of a class a module exports (`new JwtService()`, an injected `JwtService`).
+    Instance {
+        module: String,
+        path: Vec<String>,
+    },
+    /// A global object or a member path of one: `process.env`, `localStorage`, `Buffer.from`.
+    Global(Vec<String>),
+    /// A function written in this file; `at` is its location.
+    Function {
+        at: Loc,
+    },
+    /// The `index`-th parameter of the enclosing function `func`.
+    Param {
+        index: usize,
+        func: Loc,
+    },
+    /// Anything else: the rules stay silent on it.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Object {
+    pub props: Vec<Prop>,
+    /// True when a spread or computed key may add properties we cannot see.
+    pub open: bool,
+    pub at: Option<Loc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prop {
+    pub key: String,
+    pub value: Value,
+    /// Where the property's value is written.
+    pub at: Loc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    /// `Buffer.from(x)`
+    Buffer,
+    /// `new TextEncoder().encode(x)`
+    Encoded,
+    /// `crypto.createSecretKey(x)`
+    SecretKey,
+    /// `crypto.createPublicKey(x)`
+    PublicKey,
+    /// `crypto.createPrivateKey(x)`
+    PrivateKey,
+    /// `fs.readFileSync(path)`
+    File,
+}
+
+/// What a property lookup found in an object value.
+pub enum Lookup<'a> {
+    Found(&'a Prop),
+    /// The object is closed and has no such property.
+    Missing,
+    /// Not an object we can see into, or an open one without the property.
+    Unknown,
+}
+
+impl Value {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Value::Unknown | Value::Param { .. })
+    }
+
+    /// Property lookup on an object value.
+    pub fn lookup(&self, key: &str) -> Lookup<'_> {
+        match self {
+            Value::Object(o) => match o.props.iter().rev().find(|p| p.key == key) {
+                Some(p) => Lookup::Found(p),
+                None if o.open => Lookup::Unknown,
+                None => Lookup::Missing,
+            },
+            _ => Lookup::Unknown,
+        }
+    }
+
+    /// The literal string this value certainly or possibly (as an env fallback) holds,
+    /// seen through key-material wrappers.
+    pub fn literal_source(&self) -> Option<(&str, &Loc, bool)> {
+        match self {
+            Value::Str { value, at } => Some((value, at, false)),
+            Value::Env {
+                fallback: Some(f), ..
+            } => f.literal_source().map(|(v, at, _)| (v, at, true)),
+            Value::KeyMaterial { kind, from } if *kind != KeyKind::File => from.literal_source(),
+            _ => None,
+        }
+    }
+
+    /// A short, stable description of where a key comes from, used to tell whether two
+    /// operations share a secret. `None` when nothing certain is known.
+    pub fn identity(&self) -> Option<String> {
+        match self {
+            Value::Str { value, .. } => Some(format!("literal {value:?}")),
+            Value::Env { name, .. } => Some(format!("process.env.{name}")),
+            Value::KeyMaterial { from, .. } => from.identity(),
+            Value::Import { module, path } if !path.is_empty() => {
+                Some(format!("{module}#{}", path.join(".")))
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,742 @@
+//! The evaluator: what value an expression node holds, through constants, destructuring,
+//! member paths, env reads with fallbacks, templates, key-material wrappers and imports.
+
+use super::scope::{key_name, string_value, text, DeclKind, FileIndex, PathSeg};
+use super::value::{KeyKind, Object, Prop, Value};
+use crate::finding::Loc;
+use crate::source::Source;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tree_sitter::Node;
+
+/// How far one evaluation may chase names; bounds cycles and pathological code.
+const MAX_DEPTH: u32 = 32;
+
+/// Everything the facts stage knows about one file while its tree is alive.
+pub struct Ctx<'a, 't> {
+    pub source: &'a Source,
+    pub index: &'a FileIndex<'t>,
+    pub root: Node<'t>,
+    pub path: Arc<PathBuf>,
+}
+
+impl<'a, 't> Ctx<'a, 't> {
+    pub fn src(&self) -> &'a str {
+        &self.source.text
+    }
+
+    pub fn text(&self, node: Node<'_>) -> &'a str {
+        text(node, &self.source.text)
+    }
+
+    pub fn loc(&self, node: Node<'_>) -> Loc {
+        Loc {
+            path: self.path.clone(),
+            span: self.source.span(node.start_byte(), node.end_byte()),
+        }
+    }
+
+    pub fn eval(&self, node: Node<'t>) -> Value {
+        self.eval_at(node, 0)
+    }
+
+    /// Strips wrappers that do not change the value: parentheses, TS casts, `await`.
+    pub fn unwrap(&self, mut node: Node<'t>) -> Node<'t> {
+        loop {
+            match node.kind() {
+                "parenthesized_expression"
+                | "as_expression"
+                | "satisfies_expression"
+                | "non_null_expression"
+                | "await_expression" => match node.named_child(0) {
+                    Some(inner) => node = inner,
+                    None => return node,
+                },
+                "type_assertion" => {
+                    match node.named_child(node.named_child_count().saturating_sub(1)) {
+                        Some(inner) => node = inner,
+                        None => return node,
+                    }
+                }
+                _ => return node,
+            }
+        }
+    }
+
+    fn eval_at(&self, node: Node<'t>, depth: u32) -> Value {
+        if depth > MAX_DEPTH {
+            return Value::Unknown;
+        }
+        let node = self.unwrap(node);
+        let d = depth + 1;
+        match node.kind() {
+            "string" => Value::Str {
+                value: string_value(node, self.src()).unwrap_or_default(),
+                at: self.loc(node),
+            },
+            "template_string" => self.eval_template(node, d),
+            "number" => parse_number(self.text(node)).map_or(Value::Unknown, Value::Num),
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            "null" => Value::Null,
+            "undefined" => Value::Undefined,
+            "identifier" | "shorthand_property_identifier" => self.eval_ident(node, d),
+            "member_expression" => {
+                let (Some(obj), Some(prop)) = (
+                    node.child_by_field_name("object"),
+                    node.child_by_field_name("property"),
+                ) else {
+                    return Value::Unknown;
+                };
+                let name = self.text(prop);
+                if obj.kind() == "this" {
+                    return self.eval_this_member(node, name, d);
+                }
+                project(self.eval_at(obj, d), name)
+            }
+            "subscript_expression" => {
+                let (Some(obj), Some(index)) = (
+                    node.child_by_field_name("object"),
+                    node.child_by_field_name("index"),
+                ) else {
+                    return Value::Unknown;
+                };
+                let key = match self.eval_at(index, d) {
+                    Value::Str { value, .. } => value,
+                    Value::Num(n) if n >= 0.0 && n.fract() == 0.0 => format!("{n}"),
+                    _ => return Value::Unknown,
+                };
+                project(self.eval_at(obj, d), &key)
+            }
+            "binary_expression" => self.eval_binary(node, d),
+            "object" => Value::Object(self.eval_object(node, d)),
+            "array" => {
+                let mut items = Vec::new();
+                let mut open = false;
+                let mut cursor = node.walk();
+                for child in node.named_children(&mut cursor) {
+                    match child.kind() {
+                        "comment" => {}
+                        "spread_element" => {
+                            match child.named_child(0).map(|n| self.eval_at(n, d)) {
+                                Some(Value::Array {
+                                    items: inner,
+                                    open: o,
+                                }) => {
+                                    items.extend(inner);
+                                    open |= o;
+                                }
+                                _ => open = true,
+                            }
+                        }
+                        _ => items.push(self.eval_at(child, d)),
+                    }
+                }
+                Value::Array { items, open }
+            }
+            "call_expression" => self.eval_call(node, d),
+            "new_expression" => match node
+                .child_by_field_name("constructor")
+                .map(|c| self.eval_at(c, d))
+            {
+                Some(Value::Import { module, path }) => Value::Instance { module, path },
+                Some(Value::Global(mut p)) => {
+                    p.push("new".into());
+                    Value::Global(p)
+                }
+                _ => Value::Unknown,
+            },
+            "arrow_function" | "function_expression" | "function" | "generator_function" => {
+                Value::Function { at: self.loc(node) }
+            }
+            "sequence_expression" => {
+                match node.named_child(node.named_child_count().saturating_sub(1)) {
+                    Some(last) => self.eval_at(last, d),
+                    None => Value::Unknown,
+                }
+            }
+            "unary_expression" if self.text(node).starts_with("void") => Value::Undefined,
+            _ => Value::Unknown,
+        }
+    }
+
+    fn eval_template(&self, node: Node<'t>, d: u32) -> Value {
+        let mut out = String::new();
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            match child.kind() {
+                "string_fragment" => out.push_str(self.text(child)),
+                "escape_sequence" => out.push_str(&super::scope::unescape(self.text(child))),
+                "template_substitution" => {
+                    let Some(inner) = child.named_child(0) else {
+                        return Value::Unknown;
+                    };
+                    match self.eval_at(inner, d) {
+                        Value::Str { value, .. } => out.push_str(&value),
+                        Value::Num(n) => out.push_str(&format_number(n)),
+                        _ => return Value::Unknown,
+                    }
+                }
+                _ => {}
+            }
+        }
+        Value::Str {
+            value: out,
+            at: self.loc(node),
+        }
+    }
+
+    fn eval_binary(&self, node: Node<'t>, d: u32) -> Value {
+        let (Some(left), Some(op), Some(right)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("operator"),
+            node.child_by_field_name("right"),
+        ) else {
+            return Value::Unknown;
+        };
+        match self.text(op) {
+            op @ ("||" | "??") => {
+                let l = self.eval_at(left, d);
+                match l {
+                    Value::Env {
+                        name,
+                        fallback: None,
+                    } => Value::Env {
+                        name,
+                        fallback: Some(Box::new(self.eval_at(right, d))),
+                    },
+                    Value::Undefined | Value::Null => self.eval_at(right, d),
+                    Value::Str { ref value, .. } if op == "||" && value.is_empty() => {
+                        self.eval_at(right, d)
+                    }
+                    Value::Str { .. }
+                    | Value::Object(_)
+                    | Value::Array { .. }
+                    | Value::KeyMaterial { .. } => l,
+                    _ => Value::Unknown,
+                }
+            }
+            "+" => match (self.eval_at(left, d), self.eval_at(right, d)) {
+                (Value::Num(a), Value::Num(b)) => Value::Num(a + b),
+                (a, b) => match (literal_text(&a), literal_text(&b)) {
+                    (Some(x), Some(y)) => Value::Str {
+                        value: x + &y,
+                        at: self.loc(node),
+                    },
+                    _ => Value::Unknown,
+                },
+            },
+            op @ ("*" | "-" | "/") => match (self.eval_at(left, d), self.eval_at(right, d)) {
+                (Value::Num(a), Value::Num(b)) => Value::Num(match op {
+                    "*" => a * b,
+                    "-" => a - b,
+                    _ if b != 0.0 => a / b,
+                    _ => return Value::Unknown,
+                }),
+                _ => Value::Unknown,
+            },
+            _ => Value::Unknown,
+        }
+    }
+
+    fn eval_object(&self, node: Node<'t>, d: u32) -> Object {
+        let mut obj = Object {
+            props: Vec::new(),
+            open: false,
+            at: Some(self.loc(node)),
+        };
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            match child.kind() {
+                "pair" => {
+                    let (Some(k), Some(v)) = (
+                        child.child_by_field_name("key"),
+                        child.child_by_field_name("value"),
+                    ) else {
+                        continue;
+                    };
+                    let key = match k.kind() {
+                        "computed_property_name" => {
+                            match k.named_child(0).map(|n| self.eval_at(n, d)) {
+                                Some(Value::Str { value, .. }) => Some(value),
+                                _ => None,
+                            }
+                        }
+                        _ => key_name(k, self.src()),
+                    };
+                    match key {
+                        Some(key) => obj.props.push(Prop {
+                            key,
+                            value: self.eval_at(v, d),
+                            at: self.loc(v),
+                        }),
+                        None => obj.open = true,
+                    }
+                }
+                "shorthand_property_identifier" => obj.props.push(Prop {
+                    key: self.text(child).to_string(),
+                    value: self.eval_at(child, d),
+                    at: self.loc(child),
+                }),
+                "method_definition" => {
+                    if let Some(key) = child
+                        .child_by_field_name("name")
+                        .and_then(|k| key_name(k, self.src()))
+                    {
+                        obj.props.push(Prop {
+                            key,
+                            value: Value::Function {
+                                at: self.loc(child),
+                            },
+                            at: self.loc(child),
+                        });
+                    }
+                }
+                "spread_element" => match child.named_child(0).map(|n| self.eval_at(n, d)) {
+                    Some(Value::Object(inner)) => {
+                        obj.open |= inner.open;
+                        obj.props.extend(inner.props);
+                    }
+                    Some(Value::Undefined | Value::Null) => {}
+                    _ => obj.open = true,
+                },
+                _ => {}
+            }
+        }
+        obj
+    }
+
+    fn eval_ident(&self, node: Node<'t>, d: u32) -> Value {
+        let name = self.text(node);
+        let Some(decl) = self.index.lookup(name, node.start_byte()) else {
+            return match name {
+                "undefined" => Value::Undefined,
+                "window" | "globalThis" | "self" | "global" => Value::Global(Vec::new()),
+                _ => Value::Global(vec![name.to_string()]),
+            };
+        };
+        match &decl.kind {
+            DeclKind::Var {
+                constant,
+                init,
+                path,
+                default,
+            } => {
+                if !constant && decl.reassigned.get() {
+                    return Value::Unknown;
+                }
+                // The declaration itself (`const { a } = b`): do not evaluate past our own position.
+                let base = match init {
+                    Some(init)
+                        if init.start_byte() > node.start_byte()
+                            || init.end_byte() < node.start_byte() =>
+                    {
+                        self.eval_at(*init, d)
+                    }
+                    Some(_) => return Value::Unknown,
+                    None => Value::Undefined,
+                };
+                let v = follow(base, path);
+                self.apply_default(v, *default, d)
+            }
+            DeclKind::Param {
+                func,
+                index,
+                path,
+                ty,
+                ..
+            } => {
+                if let Some(ty) = ty {
+                    if path.is_empty() {
+                        if let Some(v) = self.instance_of_type(*ty, d) {
+                            return v;
+                        }
+                    }
+                }
+                if path.is_empty() {
+                    Value::Param {
+                        index: *index,
+                        func: self.loc(*func),
+                    }
+                } else {
+                    Value::Unknown
+                }
+            }
+            DeclKind::Import { module, path } => Value::Import {
+                module: module.clone(),
+                path: path.clone(),
+            },
+            DeclKind::Function(f) => Value::Function { at: self.loc(*f) },
+            DeclKind::Class(_) | DeclKind::Enum(_) | DeclKind::Opaque => Value::Unknown,
+        }
+    }
+
+    fn apply_default(&self, v: Value, default: Option<Node<'t>>, d: u32) -> Value {
+        let Some(default) = default else {
+            return v;
+        };
+        match v {
+            Value::Undefined => self.eval_at(default, d),
+            Value::Env {
+                name,
+                fallback: None,
+            } => Value::Env {
+                name,
+                fallback: Some(Box::new(self.eval_at(default, d))),
+            },
+            Value::Unknown => Value::Unknown,
+            other => other,
+        }
+    }
+
+    /// `this.name` inside a class: a field's initializer or type, a constructor parameter
+    /// property (`constructor(private jwt: JwtService)`), or a single `this.name = …`.
+    fn eval_this_member(&self, member: Node<'t>, name: &str, d: u32) -> Value {
+        let Some(body) = self.enclosing_class_body(member) else {
+            return Value::Unknown;
+        };
+        let mut cursor = body.walk();
+        for item in body.named_children(&mut cursor) {
+            match item.kind() {
+                "public_field_definition" | "field_definition" => {
+                    let key = item
+                        .child_by_field_name("name")
+                        .or_else(|| item.child_by_field_name("property"))
+                        .and_then(|k| key_name(k, self.src()));
+                    if key.as_deref() != Some(name) {
+                        continue;
+                    }
+                    if let Some(v) = item.child_by_field_name("value") {
+                        return self.eval_at(v, d);
+                    }
+                    if let Some(ty) = item
+                        .child_by_field_name("type")
+                        .and_then(|t| t.named_child(0))
+                    {
+                        return self.instance_of_type(ty, d).unwrap_or(Value::Unknown);
+                    }
+                    return Value::Unknown;
+                }
+                "method_definition" => {
+                    let is_ctor = item
+                        .child_by_field_name("name")
+                        .is_some_and(|n| self.text(n) == "constructor");
+                    let Some(params) = item.child_by_field_name("parameters").filter(|_| is_ctor)
+                    else {
+                        continue;
+                    };
+                    let mut c2 = params.walk();
+                    for p in params.named_children(&mut c2) {
+                        let is_property = {
+                            let mut c3 = p.walk();
+                            let r = p.children(&mut c3).any(|c| {
+                                c.kind() == "accessibility_modifier" || c.kind() == "readonly"
+                            });
+                            r
+                        };
+                        let pname = p.child_by_field_name("pattern").map(|n| self.text(n));
+                        if is_property && pname == Some(name) {
+                            if let Some(ty) =
+                                p.child_by_field_name("type").and_then(|t| t.named_child(0))
+                            {
+                                return self.instance_of_type(ty, d).unwrap_or(Value::Unknown);
+                            }
+                            return Value::Unknown;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // `this.name = value` assignments inside the class; one is a definition, several are not.
+        let mut found = None;
+        for a in &self.index.assignments {
+            if a.start_byte() < body.start_byte() || a.end_byte() > body.end_byte() {
+                continue;
+            }
+            let Some(left) = a.child_by_field_name("left") else {
+                continue;
+            };
+            if left.kind() == "member_expression"
+                && left
+                    .child_by_field_name("object")
+                    .is_some_and(|o| o.kind() == "this")
+                && left
+                    .child_by_field_name("property")
+                    .is_some_and(|p| self.text(p) == name)
+            {
+                if found.is_some() {
+                    return Value::Unknown;
+                }
+                found = a.child_by_field_name("right");
+            }
+        }
+        match found {
+            Some(right) => self.eval_at(right, d),
+            None => Value::Unknown,
+        }
+    }
+
+    /// The class body whose `this` a node sees; `None` inside a non-arrow function.
+    pub fn enclosing_class_body(&self, node: Node<'t>) -> Option<Node<'t>> {
+        let mut cur = node.parent();
+        let mut seen_method = false;
+        while let Some(n) = cur {
+            match n.kind() {
+                "class_body" => return Some(n),
+                "method_definition" => seen_method = true,
+                "function_declaration"
+                | "function_expression"
+                | "function"
+                | "generator_function"
+                | "generator_function_declaration"
+                    if !seen_method =>
+                {
+                    return None
+                }
+                _ => {}
+            }
+            cur = n.parent();
+        }
+        None
+    }
+
+    /// An injected or annotated instance: `jwt: JwtService` where JwtService is imported.
+    fn instance_of_type(&self, ty: Node<'t>, d: u32) -> Option<Value> {
+        let ty = if ty.kind() == "generic_type" {
+            ty.child_by_field_name("name")
+                .or_else(|| ty.named_child(0))?
+        } else {
+            ty
+        };
+        if ty.kind() != "type_identifier" {
+            return None;
+        }
+        let name = self.text(ty);
+        let decl = self.index.lookup(name, ty.start_byte())?;
+        match &decl.kind {
+            DeclKind::Import { module, path } => Some(Value::Instance {
+                module: module.clone(),
+                path: path.clone(),
+            }),
+            _ => {
+                let _ = d;
+                None
+            }
+        }
+    }
+
+    fn eval_call(&self, node: Node<'t>, d: u32) -> Value {
+        let Some(callee) = node.child_by_field_name("function") else {
+            return Value::Unknown;
+        };
+        let args = self.args(node);
+        let arg0 = || {
+            args.first()
+                .map_or(Value::Undefined, |a| self.eval_at(*a, d))
+        };
+        if callee.kind() == "import" {
+            return match args.first().map(|a| self.eval_at(*a, d)) {
+                Some(Value::Str { value, .. }) => Value::Import {
+                    module: value,
+                    path: Vec::new(),
+                },
+                _ => Value::Unknown,
+            };
+        }
+        // `x.toString()` and friends keep a string a string.
+        if callee.kind() == "member_expression" {
+            if let (Some(obj), Some(prop)) = (
+                callee.child_by_field_name("object"),
+                callee.child_by_field_name("property"),
+            ) {
+                if matches!(self.text(prop), "toString" | "trim" | "valueOf") {
+                    if let v @ Value::Str { .. } = self.eval_at(obj, d) {
+                        return v;
+                    }
+                }
+            }
+        }
+        match self.eval_at(callee, d) {
+            Value::Global(p) => match p.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+                ["require"] => match arg0() {
+                    Value::Str { value, .. } => Value::Import {
+                        module: value,
+                        path: Vec::new(),
+                    },
+                    _ => Value::Unknown,
+                },
+                ["Buffer", "from"] => key_material(KeyKind::Buffer, arg0()),
+                ["TextEncoder", "new", "encode"] => key_material(KeyKind::Encoded, arg0()),
+                ["String"] => match arg0() {
+                    v @ Value::Str { .. } => v,
+                    _ => Value::Unknown,
+                },
+                _ => Value::Unknown,
+            },
+            Value::Import { module, path } => {
+                let module = module.strip_prefix("node:").unwrap_or(&module);
+                match (
+                    module,
+                    path.iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .as_slice(),
+                ) {
+                    ("crypto", ["createSecretKey"]) => key_material(KeyKind::SecretKey, arg0()),
+                    ("crypto", ["createPublicKey"]) => key_material(KeyKind::PublicKey, arg0()),
+                    ("crypto", ["createPrivateKey"]) => key_material(KeyKind::PrivateKey, arg0()),
+                    ("fs" | "fs-extra", ["readFileSync"])
+                    | ("fs" | "fs-extra", ["promises", "readFile"])
+                    | ("fs/promises" | "fs-extra", ["readFile"]) => {
+                        key_material(KeyKind::File, arg0())
+                    }
+                    ("util", ["promisify"]) => arg0(),
+                    _ => Value::Unknown,
+                }
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    /// The argument nodes of a call or `new`, without comments.
+    pub fn args(&self, call: Node<'t>) -> Vec<Node<'t>> {
+        let Some(args) = call.child_by_field_name("arguments") else {
+            return Vec::new();
+        };
+        let mut cursor = args.walk();
+        args.named_children(&mut cursor)
+            .filter(|n| n.kind() != "comment")
+            .collect()
+    }
+
+    /// The node of a function value written in this file.
+    pub fn function_node(&self, at: &Loc) -> Option<Node<'t>> {
+        if at.path != self.path {
+            return None;
+        }
+        let mut n = self
+            .root
+            .descendant_for_byte_range(at.span.start_byte, at.span.end_byte)?;
+        while n.start_byte() == at.span.start_byte && n.end_byte() == at.span.end_byte {
+            if n.child_by_field_name("body").is_some() {
+                return Some(n);
+            }
+            n = n.parent()?;
+        }
+        None
+    }
+
+    /// What a function written here returns: the expression body of an arrow, or the
+    /// argument of its only top-level `return`.
+    pub fn returned_value(&self, func: Node<'t>) -> Value {
+        let Some(body) = func.child_by_field_name("body") else {
+            return Value::Unknown;
+        };
+        if body.kind() != "statement_block" {
+            return self.eval(body);
+        }
+        let mut returns = Vec::new();
+        collect_returns(body, &mut returns);
+        match returns.as_slice() {
+            [only] => only
+                .named_child(0)
+                .map_or(Value::Undefined, |n| self.eval(n)),
+            _ => Value::Unknown,
+        }
+    }
+}
+
+fn collect_returns<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
+    let mut cursor = node.walk();
+    for child in node.named_children(&mut cursor) {
+        match child.kind() {
+            "return_statement" => out.push(child),
+            "function_declaration"
+            | "function_expression"
+            | "arrow_function"
+            | "function"
+            | "class_declaration"
+            | "method_definition" => {}
+            _ => collect_returns(child, out),
+        }
+    }
+}
+
+fn key_material(kind: KeyKind, from: Value) -> Value {
+    Value::KeyMaterial {
+        kind,
+        from: Box::new(from),
+    }
+}
+
+/// Member access on a value.
+pub fn project(v: Value, key: &str) -> Value {
+    match v {
+        Value::Object(o) => match o.props.into_iter().rev().find(|p| p.key == key) {
+            Some(p) => p.value,
+            None if o.open => Value::Unknown,
+            None => Value::Undefined,
+        },
+        Value::Array { items, open } => match key.parse::<usize>() {
+            Ok(i) if i < items.len() => items.into_iter().nth(i).unwrap_or(Value::Unknown),
+            Ok(_) if !open => Value::Undefined,
+            _ => Value::Unknown,
+        },
+        Value::Import { module, mut path } => {
+            path.push(key.to_string());
+            Value::Import { module, path }
+        }
+        Value::Instance { module, mut path } => {
+            path.push("prototype".into());
+            path.push(key.to_string());
+            Value::Import { module, path }
+        }
+        Value::Global(mut p) => {
+            if p.len() == 2 && p[0] == "process" && p[1] == "env" {
+                return Value::Env {
+                    name: key.to_string(),
+                    fallback: None,
+                };
+            }
+            p.push(key.to_string());
+            Value::Global(p)
+        }
+        _ => Value::Unknown,
+    }
+}
+
+fn follow(mut v: Value, path: &[PathSeg]) -> Value {
+    for seg in path {
+        v = match seg {
+            PathSeg::Prop(k) => project(v, k),
+            PathSeg::Index(i) => project(v, &i.to_string()),
+            PathSeg::Rest => Value::Unknown,
+        };
+    }
+    v
+}
+
+fn literal_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Str { value, .. } => Some(value.clone()),
+        Value::Num(n) => Some(format_number(*n)),
+        _ => None,
+    }
+}
+
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+pub fn parse_number(t: &str) -> Option<f64> {
+    let t = t.replace('_', "");
+    if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        return i64::from_str_radix(h, 16).ok().map(|v| v as f64);
+    }
+    t.trim_end_matches('n').parse::<f64>().ok()
+}

@@ -1,0 +1,178 @@
+//! Reading one file: size cap, binary detection, lossy UTF-8, positions.
+
+use crate::finding::{FileNote, NoteKind, Pos, Span};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are skipped with a note unless the CLI raises the cap.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 * 1024 * 1024;
+
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+pub enum ReadOutcome {
+    Ok(Source, Option<FileNote>),
+    Skipped(FileNote),
+}
+
+fn note(path: &Path, kind: NoteKind, message: String) -> FileNote {
+    FileNote {
+        path: path.to_path_buf(),
+        kind,
+        message,
+    }
+}
+
+/// Reads a file for analysis. Never panics; every reason not to analyse becomes a note.
+pub fn read(path: &Path, max_size: u64) -> ReadOutcome {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            return ReadOutcome::Skipped(note(path, NoteKind::Skipped, format!("cannot read: {e}")))
+        }
+    };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > max_size {
+        return ReadOutcome::Skipped(note(
+            path,
+            NoteKind::Skipped,
+            format!("skipped: {len} bytes is over the {max_size}-byte size cap (--max-file-size)"),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // Read one byte past the cap so a file that grew after stat is still caught.
+    if let Err(e) = file.take(max_size + 1).read_to_end(&mut bytes) {
+        return ReadOutcome::Skipped(note(path, NoteKind::Skipped, format!("cannot read: {e}")));
+    }
+    if bytes.len() as u64 > max_size {
+        return ReadOutcome::Skipped(note(
+            path,
+            NoteKind::Skipped,
+            format!("skipped: over the {max_size}-byte size cap (--max-file-size)"),
+        ));
+    }
+    from_bytes(path, bytes)
+}
+
+/// Builds a source from bytes already in memory (files and standard input alike).
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> ReadOutcome {
+    let probe = &bytes[..bytes.len().min(8192)];
+    if probe.contains(&0) {
+        return ReadOutcome::Skipped(note(
+            path,
+            NoteKind::Skipped,
+            "skipped: binary file (contains NUL bytes)".to_string(),
+        ));
+    }
+    let (text, warn) = match String::from_utf8(bytes) {
+        Ok(t) => (t, None),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let t = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            (
+                t,
+                Some(note(
+                    path,
+                    NoteKind::Warning,
+                    format!("not valid UTF-8 (first bad byte at offset {valid}); analysed with replacement characters"),
+                )),
+            )
+        }
+    };
+    ReadOutcome::Ok(Source::new(path.to_path_buf(), text), warn)
+}
+
+impl Source {
+    pub fn new(path: PathBuf, text: String) -> Source {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Source {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Position of a byte offset: 1-based line, 1-based UTF-16 column.
+    pub fn pos(&self, byte: usize) -> Pos {
+        let byte = byte.min(self.text.len());
+        let line = match self.line_starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let mut end = byte;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column: usize = self.text[start..end].chars().map(char::len_utf16).sum();
+        Pos {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
+    }
+
+    pub fn span(&self, start_byte: usize, end_byte: usize) -> Span {
+        Span {
+            start_byte,
+            end_byte,
+            start: self.pos(start_byte),
+            end: self.pos(end_byte),
+        }
+    }
+
+    /// The text of a 1-based line without its line break.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = (line as usize).saturating_sub(1);
+        let Some(&start) = self.line_starts.get(i) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16_columns() {
+        let s = Source::new("a.js".into(), "ab\n€x = 1\n😀y".to_string());
+        assert_eq!(s.pos(0), Pos { line: 1, column: 1 });
+        assert_eq!(s.pos(3), Pos { line: 2, column: 1 });
+        // '€' is 3 bytes and one UTF-16 unit.
+        assert_eq!(s.pos(6), Pos { line: 2, column: 2 });
+        // '😀' is 4 bytes and two UTF-16 units.
+        let y = s.text.find('y').unwrap();
+        assert_eq!(s.pos(y), Pos { line: 3, column: 3 });
+        assert_eq!(s.line_text(2), "€x = 1");
+    }
+
+    #[test]
+    fn binary_and_invalid_utf8() {
+        assert!(matches!(
+            from_bytes(Path::new("b.js"), vec![b'a', 0, b'b']),
+            ReadOutcome::Skipped(_)
+        ));
+        match from_bytes(Path::new("c.js"), vec![b'x', 0xff, b'y']) {
+            ReadOutcome::Ok(src, Some(n)) => {
+                assert_eq!(src.text, "x\u{fffd}y");
+                assert!(n.message.contains("UTF-8"));
+            }
+            _ => panic!("invalid UTF-8 must be analysed with a note"),
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! Finding the files to lint: `ignore`'s parallel walker, built-in excludes, stable order.
+
+use crate::config::Config;
+use crate::finding::{FileNote, NoteKind};
+use crate::parse::EXTENSIONS;
+use ignore::{WalkBuilder, WalkState};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Folders that hold dependencies or build output, skipped unless `--no-ignore`.
+/// `ignore` honours .gitignore only inside a git repository, so these must be built in.
+pub const EXCLUDED_DIRS: &[&str] = &[
+    "node_modules",
+    "bower_components",
+    "jspm_packages",
+    "dist",
+    "build",
+    ".next",
+    ".nuxt",
+    ".svelte-kit",
+    ".output",
+    ".vercel",
+    ".turbo",
+    "coverage",
+    ".git",
+];
+
+pub struct Walked {
+    pub files: Vec<PathBuf>,
+    pub notes: Vec<FileNote>,
+}
+
+/// Whether a file name is generated or bundled code that nobody edits.
+fn is_generated(name: &str) -> bool {
+    name.ends_with(".min.js")
+        || name.ends_with(".min.mjs")
+        || name.ends_with(".bundle.js")
+        || name.ends_with(".d.ts")
+        || name.ends_with(".d.mts")
+        || name.ends_with(".d.cts")
+}
+
+fn has_lint_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e))
+}
+
+/// Walks the configured paths. Paths must exist (the caller checks); explicit file
+/// arguments are always linted, whatever their name.
+pub fn walk(config: &Config) -> Walked {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for p in &config.paths {
+        if p.is_dir() {
+            dirs.push(p.clone());
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let notes = Mutex::new(Vec::new());
+    let found = Mutex::new(Vec::new());
+    if let Some((first, rest)) = dirs.split_first() {
+        let roots: Vec<PathBuf> = dirs
+            .iter()
+            .filter_map(|d| std::fs::canonicalize(d).ok())
+            .collect();
+        let mut builder = WalkBuilder::new(first);
+        for d in rest {
+            builder.add(d);
+        }
+        let no_ignore = config.no_ignore;
+        builder
+            .follow_links(true)
+            .git_ignore(!no_ignore)
+            .git_global(!no_ignore)
+            .git_exclude(!no_ignore)
+            .ignore(!no_ignore)
+            .parents(!no_ignore)
+            .hidden(!no_ignore)
+            .threads(config.threads)
+            .filter_entry(move |e| {
+                if no_ignore || e.depth() == 0 {
+                    return true;
+                }
+                let name = e.file_name().to_string_lossy();
+                if e.file_type().is_some_and(|t| t.is_dir()) {
+                    !EXCLUDED_DIRS.contains(&name.as_ref())
+                } else {
+                    !is_generated(&name)
+                }
+            });
+        if !no_ignore {
+            builder.add_custom_ignore_filename(".jwtlintignore");
+        }
+        builder.build_parallel().run(|| {
+            let roots = &roots;
+            let notes = &notes;
+            let found = &found;
+            Box::new(move |entry| {
+                match entry {
+                    Ok(e) => {
+                        let is_file = e.file_type().is_some_and(|t| t.is_file());
+                        if !is_file || !has_lint_extension(e.path()) {
+                            return WalkState::Continue;
+                        }
+                        if e.path_is_symlink() {
+                            // Follow links only while they stay inside the scanned roots.
+                            let inside = std::fs::canonicalize(e.path())
+                                .map(|t| roots.iter().any(|r| t.starts_with(r)))
+                                .unwrap_or(false);
+                            if !inside {
+                                notes.lock().unwrap().push(FileNote {
+                                    path: e.path().to_path_buf(),
+                                    kind: NoteKind::Skipped,
+                                    message: "skipped: symbolic link to a file outside the scanned folders".into(),
+                                });
+                                return WalkState::Continue;
+                            }
+                        }
+                        found.lock().unwrap().push(e.into_path());
+                    }
+                    Err(err) => {
+                        let path = walk_error_path(&err).unwrap_or_default();
+                        notes.lock().unwrap().push(FileNote {
+                            path,
+                            kind: NoteKind::Skipped,
+                            message: format!("skipped: {}", strip_path_prefix(&err)),
+                        });
+                    }
+                }
+                WalkState::Continue
+            })
+        });
+    }
+    let mut all = found.into_inner().unwrap();
+    all.extend(files);
+    for p in &mut all {
+        if let Ok(stripped) = p.strip_prefix("./") {
+            *p = stripped.to_path_buf();
+        }
+    }
+    all.sort();
+    all.dedup();
+    let mut notes = notes.into_inner().unwrap();
+    notes.sort();
+    Walked { files: all, notes }
+}
+
+fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } => walk_error_path(err),
+        ignore::Error::WithLineNumber { err, .. } => walk_error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        ignore::Error::Partial(errs) => errs.iter().find_map(walk_error_path),
+        _ => None,
+    }
+}
+
+fn strip_path_prefix(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. } => strip_path_prefix(err),
+        ignore::Error::WithDepth { err, .. } => strip_path_prefix(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop back to {}", ancestor.display())
+        }
+        other => other.to_string(),
+    }
+}
