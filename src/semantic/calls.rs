@@ -250,16 +250,28 @@ pub fn context_names(cx: &Ctx<'_, '_>, node: Node<'_>) -> Vec<String> {
     let mut names = Vec::new();
     let mut cur = node;
     let mut functions = 0;
+    // Position inside an array literal, for `const [a, r] = await Promise.all([signA, signR])`.
+    let mut array_index = None;
     while let Some(parent) = cur.parent() {
         match parent.kind() {
-            "variable_declarator" => {
-                if let Some(n) = parent
-                    .child_by_field_name("name")
-                    .filter(|n| n.kind() == "identifier")
-                {
-                    names.push(cx.text(n).to_string());
-                }
+            "array" if array_index.is_none() => {
+                let mut c = parent.walk();
+                array_index = parent
+                    .named_children(&mut c)
+                    .filter(|n| n.kind() != "comment")
+                    .position(|n| n.id() == cur.id());
             }
+            "variable_declarator" => match parent.child_by_field_name("name") {
+                Some(n) if n.kind() == "identifier" => names.push(cx.text(n).to_string()),
+                Some(n) if n.kind() == "array_pattern" => {
+                    let mut c = n.walk();
+                    let element = array_index.and_then(|i| n.named_children(&mut c).nth(i));
+                    if let Some(e) = element.filter(|e| e.kind() == "identifier") {
+                        names.push(cx.text(e).to_string());
+                    }
+                }
+                _ => {}
+            },
             "pair" => {
                 if let Some(k) = parent
                     .child_by_field_name("key")

@@ -476,29 +476,37 @@ impl<'t, 's> Builder<'t, 's> {
     }
 
     fn on_import(&mut self, node: Node<'t>) {
+        let scope = self.stack[0];
+        let mut cursor = node.walk();
+        let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+        // TS `import x = require('m')` keeps its source inside the clause.
+        for child in &children {
+            if child.kind() != "import_require_clause" {
+                continue;
+            }
+            let module = child
+                .child_by_field_name("source")
+                .and_then(|s| string_value(s, self.src));
+            let id = child.named_child(0).filter(|n| n.kind() == "identifier");
+            if let (Some(module), Some(id)) = (module, id) {
+                self.declare(
+                    scope,
+                    id,
+                    DeclKind::Import {
+                        module,
+                        path: Vec::new(),
+                    },
+                );
+            }
+        }
         let Some(module) = node
             .child_by_field_name("source")
             .and_then(|s| string_value(s, self.src))
         else {
             return;
         };
-        let scope = self.stack[0];
-        let mut cursor = node.walk();
-        let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
         for child in children {
             match child.kind() {
-                "import_require_clause" => {
-                    if let Some(id) = child.named_child(0).filter(|n| n.kind() == "identifier") {
-                        self.declare(
-                            scope,
-                            id,
-                            DeclKind::Import {
-                                module: module.clone(),
-                                path: Vec::new(),
-                            },
-                        );
-                    }
-                }
                 "import_clause" => {
                     let mut c2 = child.walk();
                     let parts: Vec<Node<'t>> = child.named_children(&mut c2).collect();

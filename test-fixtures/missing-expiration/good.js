@@ -1,0 +1,31 @@
+const jwt = require('jsonwebtoken');
+
+function createToken(user) {
+  return jwt.sign({ id: user.id }, process.env.JWT_SECRET, { expiresIn: '15m' });
+}
+
+// exp in the payload.
+function createWithExp(user) {
+  return jwt.sign(
+    { id: user.id, exp: Math.floor(Date.now() / 1000) + 60 * 60 },
+    process.env.JWT_SECRET,
+  );
+}
+
+// A payload built elsewhere may carry exp.
+function createFrom(payload) {
+  return jwt.sign(payload, process.env.JWT_SECRET);
+}
+
+// Options from a parameter may carry expiresIn.
+function createWith(user, options) {
+  return jwt.sign({ id: user.id }, process.env.JWT_SECRET, options);
+}
+
+// Options resolved through a constant.
+const OPTIONS = { expiresIn: 3600, algorithm: 'HS256' };
+function createConst(user) {
+  return jwt.sign({ id: user.id }, process.env.JWT_SECRET, OPTIONS);
+}
+
+module.exports = { createToken, createWithExp, createFrom, createWith, createConst };
