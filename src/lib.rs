@@ -211,3 +211,8 @@ pub fn lint_source(
     let project = ProjectFacts::new(facts.into_iter().collect());
     (check(&project, rules), notes)
 }
+
+/// The facts of one in-memory source (tests and tooling look at the IR directly).
+pub fn facts_of(path: &Path, text: &str) -> Option<FileFacts> {
+    analyse_source(&Source::new(path.to_path_buf(), text.to_string())).0
+}

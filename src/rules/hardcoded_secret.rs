@@ -1,8 +1,8 @@
 use super::{Rule, RuleMeta};
-use crate::finding::Finding;
+use crate::finding::{Finding, Loc, Related};
 use crate::project::ProjectFacts;
 use crate::semantic::ir::{FileFacts, OpKind, Slot};
-use crate::semantic::value::Value;
+use crate::semantic::value::{KeyKind, Value};
 
 pub struct HardcodedSecret;
 
@@ -19,12 +19,14 @@ impl Rule for HardcodedSecret {
     }
 
     fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+        // One finding per literal: later uses of the same literal become related locations.
+        let mut by_literal: Vec<(Loc, Finding)> = Vec::new();
         for op in file.ops.iter().filter(|op| op.kind != OpKind::Decode) {
             let Slot::Present { value, at } = &op.key else {
                 continue;
             };
             if let Value::KeyMaterial {
-                kind: crate::semantic::value::KeyKind::PublicKey,
+                kind: KeyKind::PublicKey,
                 ..
             } = value
             {
@@ -34,6 +36,13 @@ impl Rule for HardcodedSecret {
                 continue;
             };
             if secret.is_empty() || is_public_key(secret) {
+                continue;
+            }
+            if let Some((_, first)) = by_literal.iter_mut().find(|(l, _)| l == secret_at) {
+                first.related.push(Related {
+                    loc: at.clone(),
+                    message: format!("also used by `{}` here", op.api),
+                });
                 continue;
             }
             let message = match value {
@@ -48,10 +57,10 @@ impl Rule for HardcodedSecret {
             } else {
                 "load the secret from the environment or a secret manager (e.g. `process.env.JWT_SECRET`); anyone with the source can forge tokens"
             };
-            out.push(
-                Finding::new(&META, at.clone(), message, help)
-                    .with_related(secret_at.clone(), "the secret is written here"),
-            );
+            let finding = Finding::new(&META, at.clone(), message, help)
+                .with_related(secret_at.clone(), "the secret is written here");
+            by_literal.push((secret_at.clone(), finding));
         }
+        out.extend(by_literal.into_iter().map(|(_, f)| f));
     }
 }

@@ -505,67 +505,64 @@ impl<'t, 's> Builder<'t, 's> {
         else {
             return;
         };
-        for child in children {
-            match child.kind() {
-                "import_clause" => {
-                    let mut c2 = child.walk();
-                    let parts: Vec<Node<'t>> = child.named_children(&mut c2).collect();
-                    for part in parts {
-                        match part.kind() {
-                            // Default and namespace imports both stand for the module object:
-                            // CommonJS libraries are imported with esModuleInterop either way.
-                            "identifier" => self.declare(
-                                scope,
-                                part,
-                                DeclKind::Import {
-                                    module: module.clone(),
-                                    path: Vec::new(),
-                                },
-                            ),
-                            "namespace_import" => {
-                                if let Some(id) = part.named_child(0) {
-                                    self.declare(
-                                        scope,
-                                        id,
-                                        DeclKind::Import {
-                                            module: module.clone(),
-                                            path: Vec::new(),
-                                        },
-                                    );
-                                }
+        for child in children.into_iter().filter(|c| c.kind() == "import_clause") {
+            {
+                let mut c2 = child.walk();
+                let parts: Vec<Node<'t>> = child.named_children(&mut c2).collect();
+                for part in parts {
+                    match part.kind() {
+                        // Default and namespace imports both stand for the module object:
+                        // CommonJS libraries are imported with esModuleInterop either way.
+                        "identifier" => self.declare(
+                            scope,
+                            part,
+                            DeclKind::Import {
+                                module: module.clone(),
+                                path: Vec::new(),
+                            },
+                        ),
+                        "namespace_import" => {
+                            if let Some(id) = part.named_child(0) {
+                                self.declare(
+                                    scope,
+                                    id,
+                                    DeclKind::Import {
+                                        module: module.clone(),
+                                        path: Vec::new(),
+                                    },
+                                );
                             }
-                            "named_imports" => {
-                                let mut c3 = part.walk();
-                                let specs: Vec<Node<'t>> = part
-                                    .named_children(&mut c3)
-                                    .filter(|s| s.kind() == "import_specifier")
-                                    .collect();
-                                for spec in specs {
-                                    let Some(name) = spec.child_by_field_name("name") else {
-                                        continue;
-                                    };
-                                    let imported = key_name(name, self.src).unwrap_or_default();
-                                    let local = spec.child_by_field_name("alias").unwrap_or(name);
-                                    let path = if imported == "default" {
-                                        Vec::new()
-                                    } else {
-                                        vec![imported]
-                                    };
-                                    self.declare(
-                                        scope,
-                                        local,
-                                        DeclKind::Import {
-                                            module: module.clone(),
-                                            path,
-                                        },
-                                    );
-                                }
-                            }
-                            _ => {}
                         }
+                        "named_imports" => {
+                            let mut c3 = part.walk();
+                            let specs: Vec<Node<'t>> = part
+                                .named_children(&mut c3)
+                                .filter(|s| s.kind() == "import_specifier")
+                                .collect();
+                            for spec in specs {
+                                let Some(name) = spec.child_by_field_name("name") else {
+                                    continue;
+                                };
+                                let imported = key_name(name, self.src).unwrap_or_default();
+                                let local = spec.child_by_field_name("alias").unwrap_or(name);
+                                let path = if imported == "default" {
+                                    Vec::new()
+                                } else {
+                                    vec![imported]
+                                };
+                                self.declare(
+                                    scope,
+                                    local,
+                                    DeclKind::Import {
+                                        module: module.clone(),
+                                        path,
+                                    },
+                                );
+                            }
+                        }
+                        _ => {}
                     }
                 }
-                _ => {}
             }
         }
     }

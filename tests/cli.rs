@@ -1,0 +1,333 @@
+//! Drives the real binary: exit codes, formats, flags, bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_jwtlint"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env_remove("NO_COLOR").env_remove("FORCE_COLOR");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+const BAD: &str =
+    "const jwt = require('jsonwebtoken');\nmodule.exports = (t) => jwt.verify(t, process.env.S);\n";
+const WARN_ONLY: &str = "localStorage.setItem('token', res.token);\n";
+const GOOD: &str = "const jwt = require('jsonwebtoken');\nmodule.exports = (t) => jwt.verify(t, process.env.S, { algorithms: ['HS256'] });\n";
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good/a.js", GOOD);
+    write(dir.path(), "bad/a.js", BAD);
+    write(dir.path(), "warn/a.js", WARN_ONLY);
+    let d = |p: &str| dir.path().join(p).to_string_lossy().into_owned();
+
+    let o = run(&[&d("good")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("No problems found in 1 file."));
+
+    let o = run(&[&d("bad")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("missing-algorithms"));
+
+    // Warnings alone pass, unless --max-warnings is exceeded.
+    assert_eq!(run(&[&d("warn")]).status.code(), Some(0));
+    assert_eq!(
+        run(&[&d("warn"), "--max-warnings", "0"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&[&d("warn"), "--max-warnings", "1"]).status.code(),
+        Some(0)
+    );
+
+    let o = run(&[&d("does-not-exist")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no such file or folder"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = run(&[&d("bad"), "--rule", "no-such-rule"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown rule `no-such-rule`"));
+
+    assert_eq!(run(&["--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(run(&[&d("bad"), "--format", "xml"]).status.code(), Some(2));
+}
+
+#[test]
+fn rule_selection_and_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.js", format!("{BAD}{WARN_ONLY}"));
+    let p = dir.path().to_string_lossy().into_owned();
+    let rules = |o: &Output| -> Vec<String> {
+        json(o)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        rules(&run(&[&p, "-f", "json"])),
+        vec!["missing-algorithms", "token-in-localstorage"]
+    );
+    assert_eq!(
+        rules(&run(&[&p, "-f", "json", "--quiet"])),
+        vec!["missing-algorithms"]
+    );
+    assert_eq!(
+        rules(&run(&[&p, "-f", "json", "--disable", "missing-algorithms"])),
+        vec!["token-in-localstorage"]
+    );
+    assert_eq!(
+        rules(&run(&[&p, "-f", "json", "--rule", "token-in-localstorage"])),
+        vec!["token-in-localstorage"]
+    );
+    let o = run(&[&p, "--disable", "missing-algorithms"]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn json_output_shape_and_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/a.js", BAD);
+    let out = dir.path().join("report.json");
+    let o = run(&[
+        &dir.path().join("src").to_string_lossy(),
+        "-f",
+        "json",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty(), "report went to the file, not stdout");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "missing-algorithms");
+    assert_eq!(f["level"], "error");
+    assert_eq!(f["line"], 2);
+    assert_eq!(f["column"], 25);
+    assert!(f["path"].as_str().unwrap().ends_with("src/a.js"));
+    assert_eq!(v["summary"]["errors"], 1);
+    assert!(v["errors"].as_array().unwrap().is_empty());
+
+    let o = run(&[
+        &dir.path().join("src").to_string_lossy(),
+        "-o",
+        "/nonexistent-dir/x/report.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot write"));
+}
+
+#[test]
+fn output_is_identical_across_thread_counts() {
+    for format in ["json", "sarif", "human"] {
+        let one = run(&[
+            "examples/vulnerable-api",
+            "test-fixtures",
+            "-f",
+            format,
+            "--threads",
+            "1",
+            "--color",
+            "never",
+        ]);
+        let four = run(&[
+            "examples/vulnerable-api",
+            "test-fixtures",
+            "-f",
+            format,
+            "--threads",
+            "4",
+            "--color",
+            "never",
+        ]);
+        assert_eq!(one.status.code(), Some(1));
+        assert!(
+            one.stdout == four.stdout,
+            "{format} output differs between 1 and 4 threads"
+        );
+    }
+}
+
+#[test]
+fn bad_input_becomes_notes_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-bad.js", BAD);
+    write(
+        dir.path(),
+        "binary.js",
+        b"\x7fELF\x00\x00\x01\x02jwt.verify(t, k)",
+    );
+    write(
+        dir.path(),
+        "latin1.js",
+        b"// caf\xe9\nconst jwt = require('jsonwebtoken'); jwt.verify(t, process.env.K);\n",
+    );
+    write(dir.path(), "huge.js", format!("// {}\n", "x".repeat(5000)));
+    write(
+        dir.path(),
+        "broken.ts",
+        "import jwt from 'jsonwebtoken';\n<<<<<<< HEAD\nconst a = 1;\n=======\nconst a = 2;\n>>>>>>> branch\nexport const f = (t: string) => jwt.verify(t, process.env.K!);\n",
+    );
+    let p = dir.path().to_string_lossy().into_owned();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        std::os::unix::fs::symlink(
+            dir.path().join("missing.js"),
+            dir.path().join("dangling.js"),
+        )
+        .unwrap();
+    }
+    let o = run(&[&p, "-f", "json", "--max-file-size", "4096"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json(&o);
+    let errors = v["errors"].as_array().unwrap();
+    let msg = |name: &str| -> String {
+        errors
+            .iter()
+            .find(|e| e["path"].as_str().unwrap().ends_with(name))
+            .map(|e| e["message"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no note for {name}: {errors:#?}"))
+    };
+    assert!(msg("binary.js").contains("binary"));
+    assert!(msg("latin1.js").contains("UTF-8"));
+    assert!(msg("huge.js").contains("size cap"));
+    assert!(msg("broken.ts").contains("syntax errors"));
+    #[cfg(unix)]
+    {
+        assert!(msg("loop").contains("loop"), "{}", msg("loop"));
+        assert!(!msg("dangling.js").is_empty());
+    }
+    // The good parts still get analysed: the bad file, the Latin-1 file and the broken file.
+    let flagged: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(flagged.iter().any(|p| p.ends_with("a-bad.js")));
+    assert!(flagged.iter().any(|p| p.ends_with("latin1.js")));
+    assert!(flagged.iter().any(|p| p.ends_with("broken.ts")));
+
+    // Human mode reports the notes on stderr.
+    let o = run(&[&p, "--max-file-size", "4096"]);
+    assert!(stderr(&o).contains("binary"), "{}", stderr(&o));
+}
+
+#[test]
+fn walker_excludes_and_explicit_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "node_modules/lib/index.js", BAD);
+    write(dir.path(), "dist/bundle.js", BAD);
+    write(dir.path(), "public/app.min.js", BAD);
+    write(dir.path(), "types/index.d.ts", BAD);
+    write(dir.path(), "README.md", BAD);
+    let odd = write(dir.path(), "server.es6", BAD);
+    let p = dir.path().to_string_lossy().into_owned();
+    let o = run(&[&p, "-f", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(json(&o)["summary"]["files"], 0);
+    // An explicit file is always linted, whatever its name.
+    let o = run(&[&odd.to_string_lossy(), "-f", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    // --no-ignore lints dependencies and build output too.
+    let o = run(&[&p, "-f", "json", "--no-ignore"]);
+    assert_eq!(json(&o)["summary"]["files"], 4);
+}
+
+#[test]
+fn rules_and_explain() {
+    let o = run(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    for id in [
+        "missing-algorithms",
+        "hardcoded-secret",
+        "missing-expiration",
+        "token-in-localstorage",
+        "shared-secret",
+    ] {
+        assert!(text.contains(id), "{id} not listed");
+    }
+    let v = json(&run(&["rules", "--format", "json"]));
+    assert_eq!(v.as_array().unwrap().len(), jwtlint::rules::ALL_RULES.len());
+    assert_eq!(v[0]["id"], "missing-algorithms");
+    assert_eq!(v[0]["level"], "error");
+
+    let o = run(&["explain", "missing-algorithms"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("## Why is this bad?"));
+    assert!(!stdout(&o).contains("+++"), "front matter is not shown");
+    assert_eq!(run(&["explain", "nope"]).status.code(), Some(2));
+}
+
+#[test]
+fn color_is_decided_by_flag_and_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.js", BAD);
+    let p = dir.path().to_string_lossy().into_owned();
+    let esc = |o: &Output| o.stdout.contains(&0x1b);
+    assert!(!esc(&run(&[&p])), "a pipe gets no colour");
+    assert!(esc(&run(&[&p, "--color", "always"])));
+    assert!(!esc(&bin()
+        .args([&p, "--color", "always"])
+        .arg("--color")
+        .arg("never")
+        .output()
+        .unwrap()));
+    assert!(esc(&bin()
+        .arg(&p)
+        .env("FORCE_COLOR", "1")
+        .output()
+        .unwrap()));
+    assert!(!esc(&bin()
+        .arg(&p)
+        .env("FORCE_COLOR", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()));
+}
+
+#[test]
+fn control_characters_from_source_are_not_printed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.js", "const jwt = require('jsonwebtoken'); /* \x1b[31mred\x07 */ jwt.verify(t, process.env.S);\n");
+    let o = run(&[&dir.path().to_string_lossy(), "--color", "never"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        !o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07),
+        "{}",
+        stdout(&o)
+    );
+}
