@@ -13,6 +13,8 @@ pub struct Config {
     pub max_file_size: u64,
     /// Do not honour .gitignore / .ignore / .jwtlintignore or the built-in excludes.
     pub no_ignore: bool,
+    /// Also lint test files and folders (skipped by default).
+    pub include_tests: bool,
     /// When non-empty, only these rules run (ids).
     pub only_rules: Vec<String>,
     /// Rules turned off (ids).
@@ -26,6 +28,7 @@ impl Default for Config {
             threads: 0,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             no_ignore: false,
+            include_tests: false,
             only_rules: Vec::new(),
             disabled_rules: Vec::new(),
         }

@@ -97,16 +97,20 @@ pub fn analyse_source(src: &Source) -> (Option<FileFacts>, Vec<FileNote>) {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let tree = parse::parse(lang, &src.text)?;
         let facts = semantic::extract(src, &tree, path.clone());
-        Ok::<_, String>((facts, tree.root_node().has_error()))
+        let first_error = first_error(tree.root_node()).map(|n| src.pos(n.start_byte()));
+        Ok::<_, String>((facts, first_error))
     }));
     let mut notes = Vec::new();
     let facts = match result {
-        Ok(Ok((facts, has_error))) => {
-            if has_error {
+        Ok(Ok((facts, first_error))) => {
+            if let Some(pos) = first_error {
                 notes.push(FileNote {
                     path: src.path.clone(),
                     kind: NoteKind::Warning,
-                    message: "syntax errors: analysed the recovered parts".into(),
+                    message: format!(
+                        "syntax error at {}:{}: analysed the recovered parts",
+                        pos.line, pos.column
+                    ),
                 });
             }
             Some(facts)
@@ -129,6 +133,27 @@ pub fn analyse_source(src: &Source) -> (Option<FileFacts>, Vec<FileNote>) {
         }
     };
     (facts, notes)
+}
+
+/// The first node the parser could not make sense of, in source order.
+fn first_error(root: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'_>> {
+    if !root.has_error() {
+        return None;
+    }
+    let mut node = root;
+    'descend: loop {
+        if node.is_error() || node.is_missing() {
+            return Some(node);
+        }
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            if child.has_error() || child.is_missing() {
+                node = child;
+                continue 'descend;
+            }
+        }
+        return Some(node);
+    }
 }
 
 /// Runs the rules over a project's facts; findings come back sorted.

@@ -89,6 +89,9 @@ struct LintArgs {
     /// Lint everything: ignore .gitignore/.ignore/.jwtlintignore and the built-in excludes.
     #[arg(long)]
     no_ignore: bool,
+    /// Also lint tests (`test/`, `__tests__/`, `*.test.ts`, `*.spec.js`, ...), skipped by default.
+    #[arg(long)]
+    include_tests: bool,
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = jwtlint::source::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
@@ -204,6 +207,36 @@ fn explain(id: &str) -> ExitCode {
     }
 }
 
+/// Per-file notes on stderr: every skipped file; warnings (partial parses, bad UTF-8) one by
+/// one while they are few, else counted, since a large TSX code base can have hundreds.
+fn print_notes(notes: &[jwtlint::finding::FileNote]) {
+    const MAX_WARNINGS_LISTED: usize = 5;
+    let warnings: Vec<_> = notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Warning)
+        .collect();
+    for n in notes {
+        let what = match n.kind {
+            NoteKind::Skipped => "skipped",
+            NoteKind::Warning if warnings.len() <= MAX_WARNINGS_LISTED => "warning",
+            NoteKind::Warning => continue,
+        };
+        eprintln!(
+            "jwtlint: {what}: {}: {}",
+            report::display_path(&n.path),
+            report::human::sanitize(&n.message)
+        );
+    }
+    if warnings.len() > MAX_WARNINGS_LISTED {
+        eprintln!(
+            "jwtlint: {} files were analysed only in part (syntax the parser does not know, or bad UTF-8), e.g. {}: {}; `--format json` lists them all",
+            warnings.len(),
+            report::display_path(&warnings[0].path),
+            report::human::sanitize(&warnings[0].message)
+        );
+    }
+}
+
 fn lint(args: LintArgs) -> ExitCode {
     let config = Config {
         paths: if args.paths.is_empty() {
@@ -214,6 +247,7 @@ fn lint(args: LintArgs) -> ExitCode {
         threads: args.threads,
         max_file_size: args.max_file_size,
         no_ignore: args.no_ignore,
+        include_tests: args.include_tests,
         only_rules: args.rules.clone(),
         disabled_rules: args.disable.clone(),
     };
@@ -233,17 +267,7 @@ fn lint(args: LintArgs) -> ExitCode {
     let mut cache = SourceCache::default();
     let text = report::render(&report, format, color, &mut cache);
     if format == Format::Human {
-        for n in &report.notes {
-            let what = match n.kind {
-                NoteKind::Skipped => "skipped",
-                NoteKind::Warning => "warning",
-            };
-            eprintln!(
-                "jwtlint: {what}: {}: {}",
-                report::display_path(&n.path),
-                report::human::sanitize(&n.message)
-            );
-        }
+        print_notes(&report.notes);
         eprintln!(
             "Checked {} ({:.1} KiB) in {:.2}s",
             if report.files_scanned == 1 {

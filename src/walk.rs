@@ -30,6 +30,31 @@ pub struct Walked {
     pub notes: Vec<FileNote>,
 }
 
+/// Folders that hold tests; skipped unless `--include-tests` (tests sign tokens with
+/// throwaway keys on purpose, as semgrep's default ignores also assume).
+pub const TEST_DIRS: &[&str] = &[
+    "test",
+    "tests",
+    "__tests__",
+    "__mocks__",
+    "__fixtures__",
+    "spec",
+    "e2e",
+    "cypress",
+];
+
+/// Whether a file name is a test: `a.test.ts`, `a.spec.js`, `a.e2e-spec.ts`, `a.cy.ts`.
+pub fn is_test_file(name: &str) -> bool {
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) => stem,
+        None => name,
+    };
+    stem.ends_with(".test")
+        || stem.ends_with(".spec")
+        || stem.ends_with(".e2e-spec")
+        || stem.ends_with(".cy")
+}
+
 /// Whether a file name is generated or bundled code that nobody edits.
 fn is_generated(name: &str) -> bool {
     name.ends_with(".min.js")
@@ -38,6 +63,31 @@ fn is_generated(name: &str) -> bool {
         || name.ends_with(".d.ts")
         || name.ends_with(".d.mts")
         || name.ends_with(".d.cts")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn test_file_names() {
+        for yes in [
+            "a.test.ts",
+            "auth.spec.js",
+            "app.e2e-spec.ts",
+            "login.cy.ts",
+            "x.test.tsx",
+        ] {
+            assert!(super::is_test_file(yes), "{yes}");
+        }
+        for no in [
+            "test.ts",
+            "latest.js",
+            "inspect.ts",
+            "contest.test-utils.ts",
+            "spec.js",
+        ] {
+            assert!(!super::is_test_file(no), "{no}");
+        }
+    }
 }
 
 fn has_lint_extension(path: &Path) -> bool {
@@ -70,6 +120,7 @@ pub fn walk(config: &Config) -> Walked {
             builder.add(d);
         }
         let no_ignore = config.no_ignore;
+        let skip_tests = !config.include_tests && !no_ignore;
         builder
             .follow_links(true)
             .git_ignore(!no_ignore)
@@ -86,8 +137,9 @@ pub fn walk(config: &Config) -> Walked {
                 let name = e.file_name().to_string_lossy();
                 if e.file_type().is_some_and(|t| t.is_dir()) {
                     !EXCLUDED_DIRS.contains(&name.as_ref())
+                        && !(skip_tests && TEST_DIRS.contains(&name.as_ref()))
                 } else {
-                    !is_generated(&name)
+                    !is_generated(&name) && !(skip_tests && is_test_file(&name))
                 }
             });
         if !no_ignore {

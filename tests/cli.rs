@@ -223,7 +223,7 @@ fn bad_input_becomes_notes_and_the_run_goes_on() {
     assert!(msg("binary.js").contains("binary"));
     assert!(msg("latin1.js").contains("UTF-8"));
     assert!(msg("huge.js").contains("size cap"));
-    assert!(msg("broken.ts").contains("syntax errors"));
+    assert!(msg("broken.ts").contains("syntax error at"));
     #[cfg(unix)]
     {
         assert!(msg("loop").contains("loop"), "{}", msg("loop"));
@@ -258,12 +258,21 @@ fn walker_excludes_and_explicit_files() {
     let o = run(&[&p, "-f", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(json(&o)["summary"]["files"], 0);
+    // Tests are skipped unless asked for.
+    write(dir.path(), "test/auth.js", BAD);
+    write(dir.path(), "src/__tests__/auth.js", BAD);
+    write(dir.path(), "src/auth.spec.ts", BAD);
+    write(dir.path(), "src/auth.test.js", BAD);
+    let o = run(&[&p, "-f", "json"]);
+    assert_eq!(json(&o)["summary"]["files"], 0);
+    let o = run(&[&p, "-f", "json", "--include-tests"]);
+    assert_eq!(json(&o)["summary"]["files"], 4);
     // An explicit file is always linted, whatever its name.
     let o = run(&[&odd.to_string_lossy(), "-f", "json"]);
     assert_eq!(o.status.code(), Some(1));
     // --no-ignore lints dependencies and build output too.
     let o = run(&[&p, "-f", "json", "--no-ignore"]);
-    assert_eq!(json(&o)["summary"]["files"], 4);
+    assert_eq!(json(&o)["summary"]["files"], 8);
 }
 
 #[test]

@@ -29,3 +29,13 @@ function createConst(user) {
 }
 
 module.exports = { createToken, createWithExp, createFrom, createWith, createConst };
+
+// The application checks its own expiry claim (outline-style `expiresAt`, `createdAt` age).
+function sessionToken(user, expiresAt) {
+  return jwt.sign({ id: user.id, expiresAt: expiresAt.toISOString(), type: 'session' }, process.env.JWT_SECRET);
+}
+function emailSigninToken(user) {
+  return jwt.sign({ id: user.id, createdAt: new Date().toISOString(), type: 'email-signin' }, process.env.JWT_SECRET);
+}
+module.exports.sessionToken = sessionToken;
+module.exports.emailSigninToken = emailSigninToken;

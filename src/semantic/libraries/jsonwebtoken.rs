@@ -52,11 +52,29 @@ impl Library for JsonWebToken {
     }
 }
 
-/// A lifetime carried in the payload itself: an `exp` claim. A string payload has none.
+/// Payload claims that applications check themselves to expire a token (outline's
+/// `expiresAt`, age checks on `createdAt`): an application-level lifetime.
+const APP_LIFETIME_CLAIMS: &[&str] = &[
+    "expiresAt",
+    "expires",
+    "expiry",
+    "expiration",
+    "expiresIn",
+    "validUntil",
+    "createdAt",
+    "issuedAt",
+];
+
+/// A lifetime carried in the payload itself: an `exp` claim, or an application's own
+/// expiry claim. A string payload has none.
 pub fn payload_exp(payload: &Slot) -> Slot {
     match payload.value() {
         Some(Value::Str { .. }) => Slot::Absent,
-        Some(Value::Object(_)) => payload.prop("exp"),
+        Some(Value::Object(_)) => Slot::first_of(
+            std::iter::once("exp")
+                .chain(APP_LIFETIME_CLAIMS.iter().copied())
+                .map(|claim| payload.prop(claim)),
+        ),
         _ if payload.is_absent() => Slot::Absent,
         _ => Slot::Unknown,
     }
