@@ -15,6 +15,8 @@ pub struct Config {
     pub no_ignore: bool,
     /// Also lint test files and folders (skipped by default).
     pub include_tests: bool,
+    /// Skip parsing files that mention no trigger word (see `prefilter`).
+    pub prefilter: bool,
     /// When non-empty, only these rules run (ids).
     pub only_rules: Vec<String>,
     /// Rules turned off (ids).
@@ -29,6 +31,7 @@ impl Default for Config {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             no_ignore: false,
             include_tests: false,
+            prefilter: true,
             only_rules: Vec::new(),
             disabled_rules: Vec::new(),
         }

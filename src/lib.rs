@@ -5,6 +5,7 @@
 pub mod config;
 pub mod finding;
 pub mod parse;
+pub mod prefilter;
 pub mod project;
 pub mod report;
 pub mod rules;
@@ -78,11 +79,14 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
 }
 
 /// Read, parse and extract one file. Problems become notes; nothing panics out.
-fn analyse_file(path: &Path, max_size: u64) -> (Option<FileFacts>, Vec<FileNote>, u64) {
-    match source::read(path, max_size) {
+fn analyse_file(path: &Path, config: &Config) -> (Option<FileFacts>, Vec<FileNote>, u64) {
+    match source::read(path, config.max_file_size) {
         ReadOutcome::Skipped(note) => (None, vec![note], 0),
         ReadOutcome::Ok(src, note) => {
             let bytes = src.text.len() as u64;
+            if config.prefilter && !prefilter::may_match(&src.text) {
+                return (None, note.into_iter().collect(), bytes);
+            }
             let (facts, mut notes) = analyse_source(&src);
             notes.extend(note);
             (facts, notes, bytes)
@@ -96,7 +100,7 @@ pub fn analyse_source(src: &Source) -> (Option<FileFacts>, Vec<FileNote>) {
     let path = Arc::new(src.path.clone());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let tree = parse::parse(lang, &src.text)?;
-        let facts = semantic::extract(src, &tree, path.clone());
+        let facts = semantic::extract(src, &tree, lang, path.clone());
         let first_error = first_error(tree.root_node()).map(|n| src.pos(n.start_byte()));
         Ok::<_, String>((facts, first_error))
     }));
@@ -200,7 +204,7 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         let results: Vec<_> = walked
             .files
             .par_iter()
-            .map(|p| analyse_file(p, config.max_file_size))
+            .map(|p| analyse_file(p, config))
             .collect();
         let mut notes = walked.notes;
         let mut facts = Vec::new();

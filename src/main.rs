@@ -92,6 +92,10 @@ struct LintArgs {
     /// Also lint tests (`test/`, `__tests__/`, `*.test.ts`, `*.spec.js`, ...), skipped by default.
     #[arg(long)]
     include_tests: bool,
+    /// Parse every file, even those that mention no JWT library or browser storage
+    /// (for checking the prefilter; findings are the same).
+    #[arg(long, hide = true)]
+    no_prefilter: bool,
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = jwtlint::source::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
@@ -248,6 +252,7 @@ fn lint(args: LintArgs) -> ExitCode {
         max_file_size: args.max_file_size,
         no_ignore: args.no_ignore,
         include_tests: args.include_tests,
+        prefilter: !args.no_prefilter,
         only_rules: args.rules.clone(),
         disabled_rules: args.disable.clone(),
     };

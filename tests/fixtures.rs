@@ -237,3 +237,25 @@ fn annotation_parser_reads_all_comment_styles() {
     assert_eq!(ann.todo_expect.len(), 1);
     assert_eq!(ann.todo_ok.len(), 1);
 }
+
+#[test]
+fn prefilter_does_not_change_findings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![root.join("test-fixtures"), root.join("examples")];
+    // Any extra corpus (e.g. a public project checked out in /tmp) can be added for a run.
+    if let Some(extra) = std::env::var_os("JWTLINT_CORPUS") {
+        paths.push(PathBuf::from(extra));
+    }
+    let run = |prefilter: bool| {
+        let config = Config {
+            paths: paths.clone(),
+            prefilter,
+            ..Config::default()
+        };
+        jwtlint::run(&config).expect("run succeeds").findings
+    };
+    let with = run(true);
+    let without = run(false);
+    assert!(!with.is_empty());
+    assert_eq!(with, without, "the prefilter changed the findings");
+}

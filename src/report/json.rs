@@ -52,6 +52,7 @@ pub fn render(report: &Report) -> String {
         "errors": errors,
         "summary": {
             "files": report.files_scanned,
+            "bytes": report.bytes_scanned,
             "errors": c.errors,
             "warnings": c.warnings,
             "notes": c.notes,

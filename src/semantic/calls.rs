@@ -6,6 +6,7 @@ use super::libraries::{self, Call};
 use super::scope::key_name;
 use super::value::Value;
 use super::values::Ctx;
+use crate::semantic::syntax::NodeExt;
 use tree_sitter::Node;
 
 /// Collects every fact of one file.
@@ -25,8 +26,7 @@ pub fn collect(cx: &Ctx<'_, '_>) -> FileFacts {
 
 fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
     let is_new = node.kind() == "new_expression";
-    let Some(callee) = node.child_by_field_name(if is_new { "constructor" } else { "function" })
-    else {
+    let Some(callee) = node.field(if is_new { "constructor" } else { "function" }) else {
         return;
     };
     // Cheap syntactic filter: only identifiers, member chains and `super` can name a library.
@@ -90,18 +90,12 @@ fn storage_of(name: &str) -> Option<Storage> {
 
 /// `localStorage.token = v` and `localStorage['token'] = v`.
 fn on_assignment<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
-    let (Some(left), Some(right)) = (
-        node.child_by_field_name("left"),
-        node.child_by_field_name("right"),
-    ) else {
+    let (Some(left), Some(right)) = (node.field("left"), node.field("right")) else {
         return;
     };
     let (obj, key) = match left.kind() {
         "member_expression" => {
-            let (Some(o), Some(p)) = (
-                left.child_by_field_name("object"),
-                left.child_by_field_name("property"),
-            ) else {
+            let (Some(o), Some(p)) = (left.field("object"), left.field("property")) else {
                 return;
             };
             (
@@ -113,10 +107,7 @@ fn on_assignment<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             )
         }
         "subscript_expression" => {
-            let (Some(o), Some(i)) = (
-                left.child_by_field_name("object"),
-                left.child_by_field_name("index"),
-            ) else {
+            let (Some(o), Some(i)) = (left.field("object"), left.field("index")) else {
                 return;
             };
             (o, cx.eval(i))
@@ -148,11 +139,11 @@ fn value_names(cx: &Ctx<'_, '_>, node: Node<'_>, depth: u32) -> Vec<String> {
     match node.kind() {
         "identifier" | "shorthand_property_identifier" => vec![cx.text(node).to_string()],
         "member_expression" => node
-            .child_by_field_name("property")
+            .field("property")
             .map(|p| vec![cx.text(p).to_string()])
             .unwrap_or_default(),
         "subscript_expression" => node
-            .child_by_field_name("index")
+            .field("index")
             .and_then(|i| key_name(i, cx.src()))
             .map(|k| vec![k])
             .unwrap_or_default(),
@@ -162,10 +153,7 @@ fn value_names(cx: &Ctx<'_, '_>, node: Node<'_>, depth: u32) -> Vec<String> {
             for child in node.named_children(&mut cursor) {
                 match child.kind() {
                     "pair" => {
-                        if let Some(k) = child
-                            .child_by_field_name("key")
-                            .and_then(|k| key_name(k, cx.src()))
-                        {
+                        if let Some(k) = child.field("key").and_then(|k| key_name(k, cx.src())) {
                             out.push(k);
                         }
                     }
@@ -176,10 +164,7 @@ fn value_names(cx: &Ctx<'_, '_>, node: Node<'_>, depth: u32) -> Vec<String> {
             out
         }
         "call_expression" => {
-            let callee = node
-                .child_by_field_name("function")
-                .map(|f| cx.text(f))
-                .unwrap_or("");
+            let callee = node.field("function").map(|f| cx.text(f)).unwrap_or("");
             if matches!(callee, "JSON.stringify" | "String") {
                 cx.args(node)
                     .first()
@@ -204,7 +189,7 @@ fn value_names(cx: &Ctx<'_, '_>, node: Node<'_>, depth: u32) -> Vec<String> {
         "binary_expression" => {
             let mut out = Vec::new();
             for f in ["left", "right"] {
-                if let Some(n) = node.child_by_field_name(f) {
+                if let Some(n) = node.field(f) {
                     out.extend(value_names(cx, n, depth + 1));
                 }
             }
@@ -226,9 +211,7 @@ fn superclass<'t>(cx: &Ctx<'_, 't>, node: Node<'t>) -> Option<Value> {
     let mut c2 = heritage.walk();
     let mut expr = heritage.named_children(&mut c2).next()?;
     if expr.kind() == "extends_clause" {
-        expr = expr
-            .child_by_field_name("value")
-            .or_else(|| expr.named_child(0))?;
+        expr = expr.field("value").or_else(|| expr.named_child(0))?;
     }
     let expr = cx.unwrap(expr);
     if expr.kind() == "call_expression" {
@@ -261,7 +244,7 @@ pub fn context_names(cx: &Ctx<'_, '_>, node: Node<'_>) -> Vec<String> {
                     .filter(|n| n.kind() != "comment")
                     .position(|n| n.id() == cur.id());
             }
-            "variable_declarator" => match parent.child_by_field_name("name") {
+            "variable_declarator" => match parent.field("name") {
                 Some(n) if n.kind() == "identifier" => names.push(cx.text(n).to_string()),
                 Some(n) if n.kind() == "array_pattern" => {
                     let mut c = n.walk();
@@ -273,21 +256,18 @@ pub fn context_names(cx: &Ctx<'_, '_>, node: Node<'_>) -> Vec<String> {
                 _ => {}
             },
             "pair" => {
-                if let Some(k) = parent
-                    .child_by_field_name("key")
-                    .and_then(|k| key_name(k, cx.src()))
-                {
+                if let Some(k) = parent.field("key").and_then(|k| key_name(k, cx.src())) {
                     names.push(k);
                 }
             }
             "assignment_expression" => {
-                if let Some(l) = parent.child_by_field_name("left") {
-                    let l = l.child_by_field_name("property").unwrap_or(l);
+                if let Some(l) = parent.field("left") {
+                    let l = l.field("property").unwrap_or(l);
                     names.push(cx.text(l).to_string());
                 }
             }
             "function_declaration" | "method_definition" | "generator_function_declaration" => {
-                if let Some(n) = parent.child_by_field_name("name") {
+                if let Some(n) = parent.field("name") {
                     names.push(cx.text(n).to_string());
                 }
                 functions += 1;

@@ -2,6 +2,9 @@
 //! declaration it means (shadowing respected), and one pass over the tree that also
 //! collects the nodes later stages look at (calls, assignments).
 
+use super::syntax::{grammar, Class, Grammar};
+use crate::parse::Lang;
+use crate::semantic::syntax::NodeExt;
 use std::cell::Cell;
 use std::collections::HashMap;
 use tree_sitter::Node;
@@ -147,6 +150,7 @@ pub fn key_name(node: Node<'_>, src: &str) -> Option<String> {
 
 struct Builder<'t, 's> {
     src: &'s str,
+    grammar: &'static Grammar,
     index: FileIndex<'t>,
     /// Open scopes (indices into `index.scopes`).
     stack: Vec<usize>,
@@ -220,10 +224,8 @@ impl<'t, 's> Builder<'t, 's> {
                             self.bind_pattern(scope, child, p, None, make);
                         }
                         "object_assignment_pattern" => {
-                            let (Some(left), right) = (
-                                child.child_by_field_name("left"),
-                                child.child_by_field_name("right"),
-                            ) else {
+                            let (Some(left), right) = (child.field("left"), child.field("right"))
+                            else {
                                 continue;
                             };
                             let mut p = path.clone();
@@ -233,10 +235,9 @@ impl<'t, 's> Builder<'t, 's> {
                             self.bind_pattern(scope, left, p, right, make);
                         }
                         "pair_pattern" => {
-                            let (Some(key), Some(value)) = (
-                                child.child_by_field_name("key"),
-                                child.child_by_field_name("value"),
-                            ) else {
+                            let (Some(key), Some(value)) =
+                                (child.field("key"), child.field("value"))
+                            else {
                                 continue;
                             };
                             let mut p = path.clone();
@@ -274,8 +275,8 @@ impl<'t, 's> Builder<'t, 's> {
                 }
             }
             "assignment_pattern" => {
-                if let Some(left) = pattern.child_by_field_name("left") {
-                    let right = pattern.child_by_field_name("right");
+                if let Some(left) = pattern.field("left") {
+                    let right = pattern.field("right");
                     self.bind_pattern(scope, left, path, right, make);
                 }
             }
@@ -292,11 +293,11 @@ impl<'t, 's> Builder<'t, 's> {
 
     fn bind_params(&mut self, func: Node<'t>) {
         let scope = self.current();
-        if let Some(single) = func.child_by_field_name("parameter") {
+        if let Some(single) = func.field("parameter") {
             self.bind_param(scope, func, 0, single, None);
             return;
         }
-        let Some(params) = func.child_by_field_name("parameters") else {
+        let Some(params) = func.field("parameters") else {
             return;
         };
         let mut cursor = params.walk();
@@ -307,9 +308,9 @@ impl<'t, 's> Builder<'t, 's> {
         for (i, p) in list.into_iter().enumerate() {
             match p.kind() {
                 "required_parameter" | "optional_parameter" => {
-                    let ty = p.child_by_field_name("type").and_then(|t| t.named_child(0));
-                    let default = p.child_by_field_name("value");
-                    if let Some(pat) = p.child_by_field_name("pattern") {
+                    let ty = p.field("type").and_then(|t| t.named_child(0));
+                    let default = p.field("value");
+                    if let Some(pat) = p.field("pattern") {
                         self.bind_param_typed(scope, func, i, pat, default, ty);
                     }
                 }
@@ -349,12 +350,15 @@ impl<'t, 's> Builder<'t, 's> {
     }
 
     fn on_enter(&mut self, node: Node<'t>) {
+        if self.grammar.class(node) == Class::Other {
+            return;
+        }
         let kind = node.kind();
         match kind {
             "lexical_declaration" | "variable_declaration" => {
                 let constant = kind == "lexical_declaration"
                     && node
-                        .child_by_field_name("kind")
+                        .field("kind")
                         .is_some_and(|k| text(k, self.src) == "const");
                 let scope = if kind == "variable_declaration" {
                     self.function_scope()
@@ -367,10 +371,10 @@ impl<'t, 's> Builder<'t, 's> {
                     .filter(|c| c.kind() == "variable_declarator")
                     .collect();
                 for d in decls {
-                    let Some(name) = d.child_by_field_name("name") else {
+                    let Some(name) = d.field("name") else {
                         continue;
                     };
-                    let init = d.child_by_field_name("value");
+                    let init = d.field("value");
                     let make = move |path: Vec<PathSeg>, default: Option<Node<'t>>| DeclKind::Var {
                         constant,
                         init,
@@ -381,19 +385,19 @@ impl<'t, 's> Builder<'t, 's> {
                 }
             }
             "function_declaration" | "generator_function_declaration" => {
-                if let Some(name) = node.child_by_field_name("name") {
+                if let Some(name) = node.field("name") {
                     let scope = self.current();
                     self.declare(scope, name, DeclKind::Function(node));
                 }
             }
             "class_declaration" | "abstract_class_declaration" => {
-                if let Some(name) = node.child_by_field_name("name") {
+                if let Some(name) = node.field("name") {
                     let scope = self.current();
                     self.declare(scope, name, DeclKind::Class(node));
                 }
             }
             "enum_declaration" => {
-                if let Some(name) = node.child_by_field_name("name") {
+                if let Some(name) = node.field("name") {
                     let scope = self.current();
                     self.declare(scope, name, DeclKind::Enum(node));
                 }
@@ -402,7 +406,7 @@ impl<'t, 's> Builder<'t, 's> {
             "call_expression" | "new_expression" => self.index.calls.push(node),
             "assignment_expression" => {
                 self.index.assignments.push(node);
-                if let Some(left) = node.child_by_field_name("left") {
+                if let Some(left) = node.field("left") {
                     self.note_write(left);
                     if is_commonjs_export(left, self.src) {
                         self.index.exports.push(node);
@@ -410,12 +414,12 @@ impl<'t, 's> Builder<'t, 's> {
                 }
             }
             "augmented_assignment_expression" => {
-                if let Some(left) = node.child_by_field_name("left") {
+                if let Some(left) = node.field("left") {
                     self.note_write(left);
                 }
             }
             "update_expression" => {
-                if let Some(arg) = node.child_by_field_name("argument") {
+                if let Some(arg) = node.field("argument") {
                     self.note_write(arg);
                 }
             }
@@ -424,7 +428,7 @@ impl<'t, 's> Builder<'t, 's> {
         }
         if is_function_node(kind) {
             self.open(node, true);
-            if let Some(name) = node.child_by_field_name("name") {
+            if let Some(name) = node.field("name") {
                 if matches!(
                     kind,
                     "function_expression" | "function" | "generator_function"
@@ -439,12 +443,12 @@ impl<'t, 's> Builder<'t, 's> {
             let scope = self.current();
             match kind {
                 "catch_clause" => {
-                    if let Some(p) = node.child_by_field_name("parameter") {
+                    if let Some(p) = node.field("parameter") {
                         self.bind_pattern(scope, p, Vec::new(), None, &|_, _| DeclKind::Opaque);
                     }
                 }
-                "for_in_statement" if node.child_by_field_name("kind").is_some() => {
-                    if let Some(left) = node.child_by_field_name("left") {
+                "for_in_statement" if node.field("kind").is_some() => {
+                    if let Some(left) = node.field("left") {
                         self.bind_pattern(scope, left, Vec::new(), None, &|_, _| DeclKind::Opaque);
                     }
                 }
@@ -485,7 +489,7 @@ impl<'t, 's> Builder<'t, 's> {
                 continue;
             }
             let module = child
-                .child_by_field_name("source")
+                .field("source")
                 .and_then(|s| string_value(s, self.src));
             let id = child.named_child(0).filter(|n| n.kind() == "identifier");
             if let (Some(module), Some(id)) = (module, id) {
@@ -499,10 +503,7 @@ impl<'t, 's> Builder<'t, 's> {
                 );
             }
         }
-        let Some(module) = node
-            .child_by_field_name("source")
-            .and_then(|s| string_value(s, self.src))
-        else {
+        let Some(module) = node.field("source").and_then(|s| string_value(s, self.src)) else {
             return;
         };
         for child in children.into_iter().filter(|c| c.kind() == "import_clause") {
@@ -540,11 +541,11 @@ impl<'t, 's> Builder<'t, 's> {
                                 .filter(|s| s.kind() == "import_specifier")
                                 .collect();
                             for spec in specs {
-                                let Some(name) = spec.child_by_field_name("name") else {
+                                let Some(name) = spec.field("name") else {
                                     continue;
                                 };
                                 let imported = key_name(name, self.src).unwrap_or_default();
-                                let local = spec.child_by_field_name("alias").unwrap_or(name);
+                                let local = spec.field("alias").unwrap_or(name);
                                 let path = if imported == "default" {
                                     Vec::new()
                                 } else {
@@ -577,7 +578,7 @@ fn collect_pattern_names(node: Node<'_>, src: &str, out: &mut Vec<String>) {
             let mut cursor = node.walk();
             for child in node.named_children(&mut cursor) {
                 if child.kind() == "pair_pattern" {
-                    if let Some(v) = child.child_by_field_name("value") {
+                    if let Some(v) = child.field("value") {
                         collect_pattern_names(v, src, out);
                     }
                 } else if child.kind() != "property_identifier" {
@@ -597,9 +598,10 @@ fn is_commonjs_export(left: Node<'_>, src: &str) -> bool {
 impl<'t> FileIndex<'t> {
     /// Builds scopes and collects nodes in one iterative pass (no recursion, so deeply
     /// nested minified code cannot overflow the stack).
-    pub fn build(root: Node<'t>, src: &str) -> FileIndex<'t> {
+    pub fn build(root: Node<'t>, src: &str, lang: Lang) -> FileIndex<'t> {
         let mut b = Builder {
             src,
+            grammar: grammar(lang),
             index: FileIndex {
                 scopes: Vec::new(),
                 calls: Vec::new(),
@@ -623,7 +625,7 @@ impl<'t> FileIndex<'t> {
             // Leaving the current node: close its scope if it opened one.
             loop {
                 let n = cursor.node();
-                if n.id() != root.id() {
+                if n.id() != root.id() && b.grammar.class(n) != Class::Other {
                     if let Some(&top) = b.stack.last() {
                         let s = &b.index.scopes[top];
                         if top != 0

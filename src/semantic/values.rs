@@ -4,6 +4,7 @@
 use super::scope::{key_name, string_value, text, DeclKind, FileIndex, PathSeg};
 use super::value::{KeyKind, Object, Prop, Value};
 use crate::finding::Loc;
+use crate::semantic::syntax::NodeExt;
 use crate::source::Source;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -82,10 +83,7 @@ impl<'a, 't> Ctx<'a, 't> {
             "undefined" => Value::Undefined,
             "identifier" | "shorthand_property_identifier" => self.eval_ident(node, d),
             "member_expression" => {
-                let (Some(obj), Some(prop)) = (
-                    node.child_by_field_name("object"),
-                    node.child_by_field_name("property"),
-                ) else {
+                let (Some(obj), Some(prop)) = (node.field("object"), node.field("property")) else {
                     return Value::Unknown;
                 };
                 let name = self.text(prop);
@@ -95,10 +93,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 project(self.eval_at(obj, d), name)
             }
             "subscript_expression" => {
-                let (Some(obj), Some(index)) = (
-                    node.child_by_field_name("object"),
-                    node.child_by_field_name("index"),
-                ) else {
+                let (Some(obj), Some(index)) = (node.field("object"), node.field("index")) else {
                     return Value::Unknown;
                 };
                 let key = match self.eval_at(index, d) {
@@ -135,10 +130,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 Value::Array { items, open }
             }
             "call_expression" => self.eval_call(node, d),
-            "new_expression" => match node
-                .child_by_field_name("constructor")
-                .map(|c| self.eval_at(c, d))
-            {
+            "new_expression" => match node.field("constructor").map(|c| self.eval_at(c, d)) {
                 Some(Value::Import { module, path }) => Value::Instance { module, path },
                 Some(Value::Global(mut p)) => {
                     p.push("new".into());
@@ -188,9 +180,9 @@ impl<'a, 't> Ctx<'a, 't> {
 
     fn eval_binary(&self, node: Node<'t>, d: u32) -> Value {
         let (Some(left), Some(op), Some(right)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("operator"),
-            node.child_by_field_name("right"),
+            node.field("left"),
+            node.field("operator"),
+            node.field("right"),
         ) else {
             return Value::Unknown;
         };
@@ -249,10 +241,7 @@ impl<'a, 't> Ctx<'a, 't> {
         for child in node.named_children(&mut cursor) {
             match child.kind() {
                 "pair" => {
-                    let (Some(k), Some(v)) = (
-                        child.child_by_field_name("key"),
-                        child.child_by_field_name("value"),
-                    ) else {
+                    let (Some(k), Some(v)) = (child.field("key"), child.field("value")) else {
                         continue;
                     };
                     let key = match k.kind() {
@@ -279,10 +268,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     at: self.loc(child),
                 }),
                 "method_definition" => {
-                    if let Some(key) = child
-                        .child_by_field_name("name")
-                        .and_then(|k| key_name(k, self.src()))
-                    {
+                    if let Some(key) = child.field("name").and_then(|k| key_name(k, self.src())) {
                         obj.props.push(Prop {
                             key,
                             value: Value::Function {
@@ -400,29 +386,25 @@ impl<'a, 't> Ctx<'a, 't> {
             match item.kind() {
                 "public_field_definition" | "field_definition" => {
                     let key = item
-                        .child_by_field_name("name")
-                        .or_else(|| item.child_by_field_name("property"))
+                        .field("name")
+                        .or_else(|| item.field("property"))
                         .and_then(|k| key_name(k, self.src()));
                     if key.as_deref() != Some(name) {
                         continue;
                     }
-                    if let Some(v) = item.child_by_field_name("value") {
+                    if let Some(v) = item.field("value") {
                         return self.eval_at(v, d);
                     }
-                    if let Some(ty) = item
-                        .child_by_field_name("type")
-                        .and_then(|t| t.named_child(0))
-                    {
+                    if let Some(ty) = item.field("type").and_then(|t| t.named_child(0)) {
                         return self.instance_of_type(ty, d).unwrap_or(Value::Unknown);
                     }
                     return Value::Unknown;
                 }
                 "method_definition" => {
                     let is_ctor = item
-                        .child_by_field_name("name")
+                        .field("name")
                         .is_some_and(|n| self.text(n) == "constructor");
-                    let Some(params) = item.child_by_field_name("parameters").filter(|_| is_ctor)
-                    else {
+                    let Some(params) = item.field("parameters").filter(|_| is_ctor) else {
                         continue;
                     };
                     let mut c2 = params.walk();
@@ -434,11 +416,9 @@ impl<'a, 't> Ctx<'a, 't> {
                             });
                             r
                         };
-                        let pname = p.child_by_field_name("pattern").map(|n| self.text(n));
+                        let pname = p.field("pattern").map(|n| self.text(n));
                         if is_property && pname == Some(name) {
-                            if let Some(ty) =
-                                p.child_by_field_name("type").and_then(|t| t.named_child(0))
-                            {
+                            if let Some(ty) = p.field("type").and_then(|t| t.named_child(0)) {
                                 return self.instance_of_type(ty, d).unwrap_or(Value::Unknown);
                             }
                             return Value::Unknown;
@@ -454,21 +434,17 @@ impl<'a, 't> Ctx<'a, 't> {
             if a.start_byte() < body.start_byte() || a.end_byte() > body.end_byte() {
                 continue;
             }
-            let Some(left) = a.child_by_field_name("left") else {
+            let Some(left) = a.field("left") else {
                 continue;
             };
             if left.kind() == "member_expression"
-                && left
-                    .child_by_field_name("object")
-                    .is_some_and(|o| o.kind() == "this")
-                && left
-                    .child_by_field_name("property")
-                    .is_some_and(|p| self.text(p) == name)
+                && left.field("object").is_some_and(|o| o.kind() == "this")
+                && left.field("property").is_some_and(|p| self.text(p) == name)
             {
                 if found.is_some() {
                     return Value::Unknown;
                 }
-                found = a.child_by_field_name("right");
+                found = a.field("right");
             }
         }
         match found {
@@ -504,8 +480,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// An injected or annotated instance: `jwt: JwtService` where JwtService is imported.
     fn instance_of_type(&self, ty: Node<'t>, d: u32) -> Option<Value> {
         let ty = if ty.kind() == "generic_type" {
-            ty.child_by_field_name("name")
-                .or_else(|| ty.named_child(0))?
+            ty.field("name").or_else(|| ty.named_child(0))?
         } else {
             ty
         };
@@ -527,7 +502,7 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn eval_call(&self, node: Node<'t>, d: u32) -> Value {
-        let Some(callee) = node.child_by_field_name("function") else {
+        let Some(callee) = node.field("function") else {
             return Value::Unknown;
         };
         let args = self.args(node);
@@ -546,10 +521,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // `x.toString()` and friends keep a string a string.
         if callee.kind() == "member_expression" {
-            if let (Some(obj), Some(prop)) = (
-                callee.child_by_field_name("object"),
-                callee.child_by_field_name("property"),
-            ) {
+            if let (Some(obj), Some(prop)) = (callee.field("object"), callee.field("property")) {
                 if matches!(self.text(prop), "toString" | "trim" | "valueOf") {
                     if let v @ Value::Str { .. } = self.eval_at(obj, d) {
                         return v;
@@ -601,7 +573,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// The argument nodes of a call or `new`, without comments.
     pub fn args(&self, call: Node<'t>) -> Vec<Node<'t>> {
-        let Some(args) = call.child_by_field_name("arguments") else {
+        let Some(args) = call.field("arguments") else {
             return Vec::new();
         };
         let mut cursor = args.walk();
@@ -619,7 +591,7 @@ impl<'a, 't> Ctx<'a, 't> {
             .root
             .descendant_for_byte_range(at.span.start_byte, at.span.end_byte)?;
         while n.start_byte() == at.span.start_byte && n.end_byte() == at.span.end_byte {
-            if n.child_by_field_name("body").is_some() {
+            if n.field("body").is_some() {
                 return Some(n);
             }
             n = n.parent()?;
@@ -630,7 +602,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// What a function written here returns: the expression body of an arrow, or the
     /// argument of its only top-level `return`.
     pub fn returned_value(&self, func: Node<'t>) -> Value {
-        let Some(body) = func.child_by_field_name("body") else {
+        let Some(body) = func.field("body") else {
             return Value::Unknown;
         };
         if body.kind() != "statement_block" {

@@ -4,6 +4,7 @@
 use super::jsonwebtoken::payload_exp;
 use super::{Call, Library};
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
+use crate::semantic::syntax::NodeExt;
 use tree_sitter::Node;
 
 pub struct Jose;
@@ -72,7 +73,7 @@ impl Jose {
                 continue;
             }
             let is_receiver = parent.kind() == "member_expression"
-                && parent.child_by_field_name("object").map(|o| o.id()) == Some(cur.id());
+                && parent.field("object").map(|o| o.id()) == Some(cur.id());
             let Some(gp) = parent
                 .parent()
                 .filter(|g| is_receiver && g.kind() == "call_expression")
@@ -80,7 +81,7 @@ impl Jose {
                 break;
             };
             let name = parent
-                .child_by_field_name("property")
+                .field("property")
                 .map(|p| cx.text(p).to_string())
                 .unwrap_or_default();
             cur = gp;

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Benchmarks jwtlint against a reference measured in the same run.
+#
+#   scripts/bench.sh [DIR...]
+#
+# For each DIR (default: a generated corpus only) it times `jwtlint DIR` (JSON output,
+# all cores) and, as the reference, `rg -l jwt DIR` (ripgrep listing the files that mention
+# jwt: the floor for "read every file once"). It prints files/s, MB/s, the ratio
+# jwtlint/rg, and jwtlint's peak memory. hyperfine is used when installed (warm cache,
+# several runs); otherwise each command runs 5 times and the median is taken.
+# Requirements: a Rust toolchain, ripgrep (`apt-get install ripgrep`), optionally
+# hyperfine and GNU time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin="$PWD/target/release/jwtlint"
+command -v rg >/dev/null || { echo "ripgrep (rg) is needed as the reference" >&2; exit 2; }
+
+# A generated corpus: an app shaped like a real Express/React code base, mostly code
+# that has nothing to do with JWTs, some that does.
+gen_corpus() {
+  python3 - "$1" "${2:-4000}" <<'PY'
+import os, shutil, sys
+root, n = sys.argv[1], int(sys.argv[2])
+shutil.rmtree(root, ignore_errors=True)
+AUTH = """const jwt = require('jsonwebtoken');
+const SECRET = process.env.JWT_SECRET || 'secret-{i}';
+exports.issue{i} = (user) => jwt.sign({{ id: user.id }}, SECRET);
+exports.check{i} = (token) => jwt.verify(token, SECRET);
+"""
+SESSION = """import {{ SignJWT, jwtVerify }} from 'jose';
+const key = new TextEncoder().encode(process.env.SESSION_SECRET);
+export async function create{i}(sub: string): Promise<string> {{
+  return new SignJWT({{ sub }}).setProtectedHeader({{ alg: 'HS256' }}).setExpirationTime('15m').sign(key);
+}}
+export const read{i} = (t: string) => jwtVerify(t, key, {{ algorithms: ['HS256'] }});
+"""
+WIDGET = """export function Widget{i}_{j}({{ items, onSelect }}: {{ items: string[]; onSelect: (s: string) => void }}) {{
+  const [query, setQuery] = useState('');
+  useEffect(() => {{ document.title = `${{query}} (${{items.length}})`; }}, [query, items]);
+  const visible = items.filter((x) => x.toLowerCase().includes(query.toLowerCase())).slice(0, 50);
+  return (
+    <ul className="list">
+      {{visible.map((x) => <li key={{x}} onClick={{() => onSelect(x)}}>{{x}} {{format(new Date(), 'yyyy-MM-dd')}}</li>)}}
+    </ul>
+  );
+}}
+"""
+for i in range(1, n + 1):
+    d = os.path.join(root, "src", f"module{i % 40}")
+    os.makedirs(d, exist_ok=True)
+    if i % 10 == 0:
+        name, text = f"auth{i}.js", AUTH.format(i=i)
+    elif i % 10 == 1:
+        name, text = f"session{i}.ts", SESSION.format(i=i)
+    else:
+        head = "import React, { useState, useEffect } from 'react';\nimport { format } from 'date-fns';\n"
+        name, text = f"widget{i}.tsx", head + "".join(WIDGET.format(i=i, j=j) for j in range(12))
+    with open(os.path.join(d, name), "w") as f:
+        f.write(text)
+PY
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+time_cmd() { # prints seconds (median of 5)
+  for _ in 1 2 3 4 5; do
+    local s e
+    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
+    echo "$e - $s" | bc -l
+  done | median
+}
+
+bench_dir() {
+  local dir=$1 t_lint t_rg files bytes rss
+  read -r files bytes < <("$bin" "$dir" -f json 2>/dev/null | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(s["files"], s["bytes"])')
+  if command -v hyperfine >/dev/null; then
+    local json; json=$(mktemp)
+    hyperfine -N --warmup 2 --runs 10 --export-json "$json" -i \
+      "$bin $dir -f json" "rg -l jwt $dir" >/dev/null 2>&1
+    read -r t_lint t_rg < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(r[0]["median"], r[1]["median"])' "$json")
+    rm -f "$json"
+  else
+    t_lint=$(time_cmd "$bin" "$dir" -f json)
+    t_rg=$(time_cmd rg -l jwt "$dir")
+  fi
+  rss="n/a"
+  if [ -x /usr/bin/time ]; then
+    rss=$( { /usr/bin/time -f '%M' "$bin" "$dir" -f json >/dev/null 2>/dev/null || true; } 2>&1 | tail -1)
+    rss="$((rss / 1024)) MiB"
+  fi
+  python3 - "$dir" "$files" "$bytes" "$t_lint" "$t_rg" "$rss" <<'PY'
+import sys
+d, files, size, tl, tr, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
+print(f"{d}\n  files linted: {files}  ({size/1e6:.1f} MB of JS/TS)")
+print(f"  jwtlint: {tl*1000:.0f} ms  = {files/tl:,.0f} files/s, {size/1e6/tl:.1f} MB/s, peak RSS {rss}")
+print(f"  rg -l jwt: {tr*1000:.0f} ms")
+print(f"  ratio jwtlint / rg: {tl/tr:.2f}x")
+PY
+}
+
+corpus=${TMPDIR:-/tmp}/jwtlint-bench-corpus
+gen_corpus "$corpus" "${BENCH_FILES:-4000}"
+echo "cores: $(nproc)"
+bench_dir "$corpus"
+for d in "$@"; do bench_dir "$d"; done
