@@ -65,31 +65,6 @@ fn is_generated(name: &str) -> bool {
         || name.ends_with(".d.cts")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn test_file_names() {
-        for yes in [
-            "a.test.ts",
-            "auth.spec.js",
-            "app.e2e-spec.ts",
-            "login.cy.ts",
-            "x.test.tsx",
-        ] {
-            assert!(super::is_test_file(yes), "{yes}");
-        }
-        for no in [
-            "test.ts",
-            "latest.js",
-            "inspect.ts",
-            "contest.test-utils.ts",
-            "spec.js",
-        ] {
-            assert!(!super::is_test_file(no), "{no}");
-        }
-    }
-}
-
 fn has_lint_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -136,10 +111,12 @@ pub fn walk(config: &Config) -> Walked {
                 }
                 let name = e.file_name().to_string_lossy();
                 if e.file_type().is_some_and(|t| t.is_dir()) {
-                    !EXCLUDED_DIRS.contains(&name.as_ref())
-                        && !(skip_tests && TEST_DIRS.contains(&name.as_ref()))
+                    let excluded = EXCLUDED_DIRS.contains(&name.as_ref());
+                    let test = skip_tests && TEST_DIRS.contains(&name.as_ref());
+                    !(excluded || test)
                 } else {
-                    !is_generated(&name) && !(skip_tests && is_test_file(&name))
+                    let test = skip_tests && is_test_file(&name);
+                    !(is_generated(&name) || test)
                 }
             });
         if !no_ignore {
@@ -218,5 +195,30 @@ fn strip_path_prefix(err: &ignore::Error) -> String {
             format!("symbolic link loop back to {}", ancestor.display())
         }
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn test_file_names() {
+        for yes in [
+            "a.test.ts",
+            "auth.spec.js",
+            "app.e2e-spec.ts",
+            "login.cy.ts",
+            "x.test.tsx",
+        ] {
+            assert!(super::is_test_file(yes), "{yes}");
+        }
+        for no in [
+            "test.ts",
+            "latest.js",
+            "inspect.ts",
+            "contest.test-utils.ts",
+            "spec.js",
+        ] {
+            assert!(!super::is_test_file(no), "{no}");
+        }
     }
 }
