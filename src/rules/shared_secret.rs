@@ -8,15 +8,28 @@ pub struct SharedSecret;
 
 static META: RuleMeta = crate::rule_meta!("shared-secret");
 
-/// The identity of a sign operation's key, comparable across the project. Values that
-/// only mean something inside one file (imports by relative path) are qualified by it.
-fn key_identity(op: &JwtOp) -> Option<String> {
+/// The identity of a sign operation's key, comparable across the project, and how to
+/// show it. Values that only mean something inside one file (imports by relative path)
+/// are qualified by it.
+fn key_identity(op: &JwtOp, project: &ProjectFacts) -> Option<(String, String)> {
+    // No key at the call: it comes from the library's module defaults, shared by every
+    // call when the project registers the module once.
+    if op.key.is_absent() && op.inherits_defaults {
+        let mut configs = project.module_configs(op.lib);
+        let only = configs.next()?;
+        if configs.next().is_some() {
+            return None;
+        }
+        let id = only.key.value().and_then(|v| v.identity());
+        let id = id.unwrap_or_else(|| format!("the {} module's secret", op.lib));
+        return Some((id.clone(), id));
+    }
     let value = op.key.value()?;
     let id = value.identity()?;
     if id.starts_with('.') {
-        Some(format!("{}:{id}", op.at.path.display()))
+        Some((format!("{}:{id}", op.at.path.display()), id))
     } else {
-        Some(id)
+        Some((id.clone(), id))
     }
 }
 
@@ -43,16 +56,20 @@ impl Rule for SharedSecret {
             if op.token_kind() != TokenKind::Refresh {
                 continue;
             }
-            let Some(id) = key_identity(op) else { continue };
+            let Some((id, shown)) = key_identity(op, project) else {
+                continue;
+            };
             let access = project
                 .ops()
                 .filter(|o| o.kind == OpKind::Sign && !std::ptr::eq(*o, op))
-                .find(|o| key_identity(o).as_deref() == Some(id.as_str()) && is_access(o, op));
+                .find(|o| {
+                    key_identity(o, project).is_some_and(|(other, _)| other == id)
+                        && is_access(o, op)
+                });
             let Some(access) = access else { continue };
-            let (Some(key_at), Some(access_key_at)) = (op.key.at(), access.key.at()) else {
-                continue;
-            };
-            let shown = op.key.value().and_then(|v| v.identity()).unwrap_or(id);
+            // Inherited keys are blamed at the call.
+            let key_at = op.key.at().unwrap_or(&op.at);
+            let access_key_at = access.key.at().unwrap_or(&access.at);
             out.push(
                 Finding::new(
                     &META,

@@ -61,16 +61,22 @@ impl Rule for TokenInLocalstorage {
             }
             let key_says = st.key.as_str().map(names_token);
             let value_says = st.value_names.iter().any(|n| names_token(n));
+            let held = st.value_members.iter().find(|n| names_token(n));
             let flagged = match key_says {
                 Some(true) => true,
-                _ => value_says,
+                _ => value_says || held.is_some(),
             };
             if !flagged {
                 continue;
             }
+            let thing = match (key_says, value_says, held) {
+                (Some(true), _, _) | (_, true, _) => "a token".to_string(),
+                (_, _, Some(member)) => format!("an object holding a token (`{member}`)"),
+                _ => "a token".to_string(),
+            };
             let what = match st.key.as_str() {
-                Some(k) => format!("a token is written to {} under `{k}`", st.storage.name()),
-                None => format!("a token is written to {}", st.storage.name()),
+                Some(k) => format!("{thing} is written to {} under `{k}`", st.storage.name()),
+                None => format!("{thing} is written to {}", st.storage.name()),
             };
             out.push(Finding::new(
                 &META,

@@ -50,6 +50,7 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                 cx,
                 node,
                 callee,
+                module: &module,
                 path: &path,
                 is_new,
                 args: cx.args(node),
@@ -72,6 +73,7 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                 storage,
                 key: cx.eval(k),
                 value_names: value_names(cx, v, 0),
+                value_members: stored_object_members(cx, v),
                 value: cx.eval(v),
                 at: cx.loc(node),
             });
@@ -124,6 +126,7 @@ fn on_assignment<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
         storage,
         key,
         value_names: value_names(cx, right, 0),
+        value_members: stored_object_members(cx, right),
         value: cx.eval(right),
         at: cx.loc(node),
     });
@@ -197,6 +200,72 @@ fn value_names(cx: &Ctx<'_, '_>, node: Node<'_>, depth: u32) -> Vec<String> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Properties the enclosing function reads off a stored object: for
+/// `if (res.data.accessToken) localStorage.setItem('user', JSON.stringify(res.data))`,
+/// `accessToken`. The object holds them, so storing it stores them.
+fn stored_object_members(cx: &Ctx<'_, '_>, value: Node<'_>) -> Vec<String> {
+    const MAX_NODES: usize = 5000;
+    let mut v = cx.unwrap(value);
+    if v.kind() == "call_expression"
+        && v.field("function")
+            .is_some_and(|f| cx.text(f) == "JSON.stringify")
+    {
+        match cx.args(v).first() {
+            Some(a) => v = cx.unwrap(*a),
+            None => return Vec::new(),
+        }
+    }
+    if !matches!(v.kind(), "identifier" | "member_expression") {
+        return Vec::new();
+    }
+    let target = cx.text(v);
+    let mut scope = v;
+    while let Some(p) = scope.parent() {
+        scope = p;
+        if matches!(
+            p.kind(),
+            "function_declaration"
+                | "function_expression"
+                | "arrow_function"
+                | "method_definition"
+                | "function"
+        ) {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    let mut cursor = scope.walk();
+    let mut seen = 0;
+    'walk: loop {
+        let n = cursor.node();
+        seen += 1;
+        if n.kind() == "member_expression"
+            && n.field("object").is_some_and(|o| cx.text(o) == target)
+        {
+            if let Some(p) = n.field("property") {
+                out.push(cx.text(p).to_string());
+            }
+        }
+        if seen < MAX_NODES && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.node().id() == scope.id() {
+                break 'walk;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The class a `super(...)` call constructs: `extends X`, or the first argument of a
@@ -309,6 +378,9 @@ impl<'c, 'a, 't> Call<'c, 'a, 't> {
     }
 
     pub fn api(&self) -> String {
+        if self.callee.kind() == "super" {
+            return format!("super(...) of {} {}", self.module, self.path.join("."));
+        }
         let t = self.cx.text(self.callee);
         let t: String = t.split_whitespace().collect::<Vec<_>>().join("");
         let mut api = if t.chars().count() > 60 {
@@ -316,7 +388,7 @@ impl<'c, 'a, 't> Call<'c, 'a, 't> {
         } else {
             t
         };
-        if self.is_new && !api.starts_with("super") {
+        if self.is_new {
             api = format!("new {api}");
         }
         api

@@ -152,6 +152,9 @@ pub struct TokenStore {
     pub key: Value,
     /// Names the stored value is known by (`accessToken` in `res.data.accessToken`).
     pub value_names: Vec<String>,
+    /// Properties read off the stored object elsewhere in the function (`res.data.accessToken`
+    /// when `res.data` is stored): what the stored object holds.
+    pub value_members: Vec<String>,
     pub value: Value,
     pub at: Loc,
 }

@@ -33,6 +33,7 @@ impl JwtOp {
     pub fn token_kind(&self) -> TokenKind {
         let key_name = match self.key.value() {
             Some(Value::Env { name, .. }) => Some(name.as_str()),
+            Some(Value::Config { key }) => Some(key.as_str()),
             _ => None,
         };
         self.names

@@ -19,6 +19,11 @@ pub enum Value {
         name: String,
         fallback: Option<Box<Value>>,
     },
+    /// A configuration value read by key (`configService.get('JWT_SECRET')`): unknown,
+    /// but the same key always yields the same value.
+    Config {
+        key: String,
+    },
     Object(Object),
     Array {
         items: Vec<Value>,
@@ -138,6 +143,7 @@ impl Value {
         match self {
             Value::Str { value, .. } => Some(format!("literal {value:?}")),
             Value::Env { name, .. } => Some(format!("process.env.{name}")),
+            Value::Config { key } => Some(format!("config key {key:?}")),
             Value::KeyMaterial { from, .. } => from.identity(),
             Value::Import { module, path } if !path.is_empty() => {
                 Some(format!("{module}#{}", path.join(".")))

@@ -564,6 +564,13 @@ impl<'a, 't> Ctx<'a, 't> {
                         key_material(KeyKind::File, arg0())
                     }
                     ("util", ["promisify"]) => arg0(),
+                    // NestJS configuration reads by a literal key name act like env reads.
+                    ("@nestjs/config", ["ConfigService", "prototype", "get" | "getOrThrow"]) => {
+                        match arg0() {
+                            Value::Str { value, .. } => Value::Config { key: value },
+                            _ => Value::Unknown,
+                        }
+                    }
                     _ => Value::Unknown,
                 }
             }

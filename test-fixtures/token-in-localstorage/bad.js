@@ -20,3 +20,13 @@ export function saveToken(token) {
 export function saveSession(user, token) {
   localStorage.setItem('session', JSON.stringify({ user, token })); // expect: token-in-localstorage
 }
+
+// The login response holds the token; storing the response stores the token.
+export function loginTutorialStyle(username, password) {
+  return axios.post('/api/auth/signin', { username, password }).then((response) => {
+    if (response.data.accessToken) {
+      localStorage.setItem('user', JSON.stringify(response.data)); // expect: token-in-localstorage
+    }
+    return response.data;
+  });
+}

@@ -39,3 +39,12 @@ function makeStore() {
   return localStorage;
 }
 makeStore();
+
+// The stored object's members that the function reads are not tokens.
+export function rememberProfile(res) {
+  if (res.data.profile.name) {
+    localStorage.setItem('profile', JSON.stringify(res.data.profile));
+  }
+  localStorage.setItem('settings', JSON.stringify(res.data));
+  return res.data.tokenType;
+}

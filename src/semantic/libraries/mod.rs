@@ -16,6 +16,8 @@ pub struct Call<'c, 'a, 't> {
     pub cx: &'c Ctx<'a, 't>,
     pub node: Node<'t>,
     pub callee: Node<'t>,
+    /// The module the callee comes from, as imported.
+    pub module: &'c str,
     /// The member path inside the module: `["verify"]`, `["JwtService", "prototype", "sign"]`.
     pub path: &'c [String],
     pub is_new: bool,
