@@ -39,8 +39,14 @@ pub const TEST_DIRS: &[&str] = &[
     "__mocks__",
     "__fixtures__",
     "spec",
+    "specs",
     "e2e",
     "cypress",
+    "playwright",
+    "integration-tests",
+    "integration-test",
+    "testing",
+    "test-utils",
 ];
 
 /// Whether a file name is a test: `a.test.ts`, `a.spec.js`, `a.e2e-spec.ts`, `a.cy.ts`.
