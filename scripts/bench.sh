@@ -6,7 +6,7 @@
 # For each DIR (default: a generated corpus only) it times `jwtlint DIR` (JSON output,
 # all cores) and, as the reference, `rg -l jwt DIR` (ripgrep listing the files that mention
 # jwt: the floor for "read every file once"). It prints files/s, MB/s, the ratio
-# jwtlint/rg, and jwtlint's peak memory. hyperfine is used when installed (warm cache,
+# jwtlint/rg, jwtlint's peak memory, and the time with the prefilter off (--no-prefilter). hyperfine is used when installed (warm cache,
 # several runs); otherwise each command runs 5 times and the median is taken.
 # Requirements: a Rust toolchain, ripgrep (`apt-get install ripgrep`), optionally
 # hyperfine and GNU time.
@@ -72,30 +72,34 @@ time_cmd() { # prints seconds (median of 5)
 }
 
 bench_dir() {
-  local dir=$1 t_lint t_rg files bytes rss
+  local dir=$1 t_lint t_rg t_full files bytes rss
   read -r files bytes < <("$bin" "$dir" -f json 2>/dev/null | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(s["files"], s["bytes"])')
   if command -v hyperfine >/dev/null; then
     local json; json=$(mktemp)
     hyperfine -N --warmup 2 --runs 10 --export-json "$json" -i \
-      "$bin $dir -f json" "rg -l jwt $dir" >/dev/null 2>&1
-    read -r t_lint t_rg < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(r[0]["median"], r[1]["median"])' "$json")
+      "$bin $dir -f json" "rg -l jwt $dir" "$bin $dir -f json --no-prefilter" >/dev/null 2>&1
+    read -r t_lint t_rg t_full < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(r[0]["median"], r[1]["median"], r[2]["median"])' "$json")
     rm -f "$json"
   else
     t_lint=$(time_cmd "$bin" "$dir" -f json)
     t_rg=$(time_cmd rg -l jwt "$dir")
+    t_full=$(time_cmd "$bin" "$dir" -f json --no-prefilter)
   fi
   rss="n/a"
   if [ -x /usr/bin/time ]; then
-    rss=$( { /usr/bin/time -f '%M' "$bin" "$dir" -f json >/dev/null 2>/dev/null || true; } 2>&1 | tail -1)
-    rss="$((rss / 1024)) MiB"
+    local out; out=$(mktemp)
+    /usr/bin/time -o "$out" -f '%M' "$bin" "$dir" -f json >/dev/null 2>&1 || true
+    rss="$(( $(tail -1 "$out") / 1024 )) MiB"
+    rm -f "$out"
   fi
-  python3 - "$dir" "$files" "$bytes" "$t_lint" "$t_rg" "$rss" <<'PY'
+  python3 - "$dir" "$files" "$bytes" "$t_lint" "$t_rg" "$rss" "$t_full" <<'PY'
 import sys
-d, files, size, tl, tr, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
+d, files, size, tl, tr, rss, tf = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), sys.argv[6], float(sys.argv[7])
 print(f"{d}\n  files linted: {files}  ({size/1e6:.1f} MB of JS/TS)")
 print(f"  jwtlint: {tl*1000:.0f} ms  = {files/tl:,.0f} files/s, {size/1e6/tl:.1f} MB/s, peak RSS {rss}")
 print(f"  rg -l jwt: {tr*1000:.0f} ms")
 print(f"  ratio jwtlint / rg: {tl/tr:.2f}x")
+print(f"  without the prefilter (every file parsed): {tf*1000:.0f} ms = {tf/tr:.2f}x rg")
 PY
 }
 
