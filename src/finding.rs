@@ -41,14 +41,14 @@ impl fmt::Display for Level {
 
 /// A 1-based line and a 1-based column counted in UTF-16 code units, the unit
 /// editors, ESLint and GitHub code scanning use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Pos {
     pub line: u32,
     pub column: u32,
 }
 
 /// A region of one source file: byte offsets (for snippets) and positions (for people).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub start_byte: usize,
     pub end_byte: usize,

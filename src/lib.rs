@@ -19,7 +19,9 @@ use project::ProjectFacts;
 use rayon::prelude::*;
 use rules::Rule;
 use semantic::ir::FileFacts;
+use semantic::modules::{self, ExportTable, FileSet};
 use source::{ReadOutcome, Source};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -79,15 +81,22 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
 }
 
 /// Read, parse and extract one file. Problems become notes; nothing panics out.
-fn analyse_file(path: &Path, config: &Config) -> (Option<FileFacts>, Vec<FileNote>, u64) {
+/// `prefilter`: skip parsing a file that mentions no trigger word.
+fn analyse_file(
+    path: &Path,
+    config: &Config,
+    prefilter: bool,
+    files: &FileSet,
+    table: Option<&ExportTable>,
+) -> (Option<FileFacts>, Vec<FileNote>, u64) {
     match source::read(path, config.max_file_size) {
         ReadOutcome::Skipped(note) => (None, vec![note], 0),
         ReadOutcome::Ok(src, note) => {
             let bytes = src.text.len() as u64;
-            if config.prefilter && !prefilter::may_match(&src.text) {
+            if prefilter && !prefilter::may_match(&src.text) {
                 return (None, note.into_iter().collect(), bytes);
             }
-            let (facts, mut notes) = analyse_source(&src);
+            let (facts, mut notes) = analyse_source(&src, files, table);
             notes.extend(note);
             (facts, notes, bytes)
         }
@@ -95,12 +104,16 @@ fn analyse_file(path: &Path, config: &Config) -> (Option<FileFacts>, Vec<FileNot
 }
 
 /// Parse and extract an in-memory source (also used for standard input and doc examples).
-pub fn analyse_source(src: &Source) -> (Option<FileFacts>, Vec<FileNote>) {
+pub fn analyse_source(
+    src: &Source,
+    files: &FileSet,
+    table: Option<&ExportTable>,
+) -> (Option<FileFacts>, Vec<FileNote>) {
     let lang = parse::Lang::for_path(&src.path);
     let path = Arc::new(src.path.clone());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let tree = parse::parse(lang, &src.text)?;
-        let facts = semantic::extract(src, &tree, lang, path.clone());
+        let facts = semantic::extract(src, &tree, lang, path.clone(), files, table);
         let first_error = first_error(tree.root_node()).map(|n| src.pos(n.start_byte()));
         Ok::<_, String>((facts, first_error))
     }));
@@ -178,6 +191,72 @@ pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding
     findings
 }
 
+/// The facts stage over the whole project, with the link stage's passes (DESIGN.md §1, §7):
+/// 1. every file is read; those with a trigger word are parsed and their facts taken;
+/// 2. files they import that were not parsed (config modules without trigger words) are
+///    parsed on demand for their exports, transitively;
+/// 3. files whose operations use values from other files are analysed again with the
+///    project's export table, so those values resolve.
+fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64) {
+    let walked = walk::walk(config);
+    let files = FileSet::new(&walked.files);
+    let results: Vec<_> = walked
+        .files
+        .par_iter()
+        .map(|p| analyse_file(p, config, config.prefilter, &files, None))
+        .collect();
+    let mut notes = walked.notes;
+    let mut facts: Vec<FileFacts> = Vec::new();
+    let mut bytes = 0;
+    for (f, n, b) in results {
+        facts.extend(f);
+        notes.extend(n);
+        bytes += b;
+    }
+    // Pass 2: imported files not parsed yet, until none is left.
+    let mut parsed: HashSet<PathBuf> = facts.iter().map(|f| modules::normalize(&f.path)).collect();
+    loop {
+        let mut wanted: Vec<PathBuf> = facts
+            .iter()
+            .flat_map(|f| f.imports.iter())
+            .map(|p| p.as_ref().clone())
+            .filter(|p| !parsed.contains(p))
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        if wanted.is_empty() {
+            break;
+        }
+        parsed.extend(wanted.iter().cloned());
+        let more: Vec<_> = wanted
+            .par_iter()
+            .map(|p| analyse_file(p, config, false, &files, None))
+            .collect();
+        for (f, _, _) in more {
+            // Notes about these files were given in pass 1 already.
+            facts.extend(f);
+        }
+    }
+    // Pass 3: resolve values from other files.
+    let mut table = ExportTable::default();
+    for f in &facts {
+        table.insert(&f.path, f.exports.clone());
+    }
+    let relink: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].unresolved).collect();
+    let relinked: Vec<_> = relink
+        .par_iter()
+        .map(|&i| analyse_file(&facts[i].path.clone(), config, false, &files, Some(&table)).0)
+        .collect();
+    for (i, f) in relink.into_iter().zip(relinked) {
+        if let Some(mut f) = f {
+            f.path = facts[i].path.clone();
+            facts[i] = f;
+        }
+    }
+    let count = walked.files.len();
+    (ProjectFacts::new(facts), notes, count, bytes)
+}
+
 /// Lints the configured paths.
 pub fn run(config: &Config) -> Result<Report, Error> {
     let started = Instant::now();
@@ -199,24 +278,7 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         .stack_size(8 * 1024 * 1024)
         .build()
         .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
-    let (project, mut notes, files_scanned, bytes) = pool.install(|| {
-        let walked = walk::walk(config);
-        let results: Vec<_> = walked
-            .files
-            .par_iter()
-            .map(|p| analyse_file(p, config))
-            .collect();
-        let mut notes = walked.notes;
-        let mut facts = Vec::new();
-        let mut bytes = 0;
-        let files = walked.files.len();
-        for (f, n, b) in results {
-            facts.extend(f);
-            notes.extend(n);
-            bytes += b;
-        }
-        (ProjectFacts::new(facts), notes, files, bytes)
-    });
+    let (project, mut notes, files_scanned, bytes) = pool.install(|| analyse_project(config));
     let findings = pool.install(|| check(&project, &rules));
     notes.sort();
     Ok(Report {
@@ -236,12 +298,17 @@ pub fn lint_source(
     rules: &[&'static dyn Rule],
 ) -> (Vec<Finding>, Vec<FileNote>) {
     let src = Source::new(path.to_path_buf(), text.to_string());
-    let (facts, notes) = analyse_source(&src);
+    let (facts, notes) = analyse_source(&src, &FileSet::default(), None);
     let project = ProjectFacts::new(facts.into_iter().collect());
     (check(&project, rules), notes)
 }
 
 /// The facts of one in-memory source (tests and tooling look at the IR directly).
 pub fn facts_of(path: &Path, text: &str) -> Option<FileFacts> {
-    analyse_source(&Source::new(path.to_path_buf(), text.to_string())).0
+    analyse_source(
+        &Source::new(path.to_path_buf(), text.to_string()),
+        &FileSet::default(),
+        None,
+    )
+    .0
 }

@@ -165,4 +165,10 @@ pub struct FileFacts {
     pub path: Arc<PathBuf>,
     pub ops: Vec<JwtOp>,
     pub stores: Vec<TokenStore>,
+    /// What the file exports, for files that import from it.
+    pub exports: super::modules::Exports,
+    /// Project files it imports (resolved relative specifiers).
+    pub imports: Vec<Arc<PathBuf>>,
+    /// Some operation uses a value from another file that was not resolved yet.
+    pub unresolved: bool,
 }

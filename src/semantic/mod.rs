@@ -2,8 +2,10 @@
 
 pub mod calls;
 pub mod duration;
+pub mod exports;
 pub mod ir;
 pub mod libraries;
+pub mod modules;
 pub mod scope;
 pub mod syntax;
 pub mod token_kind;
@@ -17,8 +19,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tree_sitter::Tree;
 
-/// Extracts the facts of one parsed file; the tree can be dropped afterwards.
-pub fn extract(source: &Source, tree: &Tree, lang: Lang, path: Arc<PathBuf>) -> FileFacts {
+/// Extracts the facts of one parsed file; the tree can be dropped afterwards. With an
+/// export table, values imported from other files are resolved on the spot.
+pub fn extract(
+    source: &Source,
+    tree: &Tree,
+    lang: Lang,
+    path: Arc<PathBuf>,
+    files: &modules::FileSet,
+    table: Option<&modules::ExportTable>,
+) -> FileFacts {
     syntax::set_current(lang);
     let root = tree.root_node();
     let index = scope::FileIndex::build(root, &source.text, lang);
@@ -27,6 +37,19 @@ pub fn extract(source: &Source, tree: &Tree, lang: Lang, path: Arc<PathBuf>) -> 
         index: &index,
         root,
         path,
+        files,
+        table,
+        unresolved: std::cell::Cell::new(false),
     };
-    calls::collect(&cx)
+    let mut facts = calls::collect(&cx);
+    facts.unresolved = cx.unresolved.get();
+    facts.exports = exports::collect(&cx);
+    facts.imports = index
+        .module_specs
+        .iter()
+        .filter_map(|s| cx.resolve_module(s))
+        .collect();
+    facts.imports.sort();
+    facts.imports.dedup();
+    facts
 }

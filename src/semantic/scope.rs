@@ -70,6 +70,8 @@ pub struct FileIndex<'t> {
     pub assignments: Vec<Node<'t>>,
     /// `export` statements and CommonJS export assignments, for the link stage.
     pub exports: Vec<Node<'t>>,
+    /// Module specifiers the file imports, requires or re-exports from.
+    pub module_specs: Vec<String>,
 }
 
 fn is_function_node(kind: &str) -> bool {
@@ -403,7 +405,21 @@ impl<'t, 's> Builder<'t, 's> {
                 }
             }
             "import_statement" => self.on_import(node),
-            "call_expression" | "new_expression" => self.index.calls.push(node),
+            "call_expression" | "new_expression" => {
+                self.index.calls.push(node);
+                // `require('./x')` and `import('./x')`.
+                if let (Some(f), Some(args)) = (node.field("function"), node.field("arguments")) {
+                    if matches!(f.kind(), "import" | "identifier")
+                        && (f.kind() == "import" || text(f, self.src) == "require")
+                    {
+                        if let Some(spec) =
+                            args.named_child(0).and_then(|a| string_value(a, self.src))
+                        {
+                            self.index.module_specs.push(spec);
+                        }
+                    }
+                }
+            }
             "assignment_expression" => {
                 self.index.assignments.push(node);
                 if let Some(left) = node.field("left") {
@@ -423,7 +439,12 @@ impl<'t, 's> Builder<'t, 's> {
                     self.note_write(arg);
                 }
             }
-            "export_statement" => self.index.exports.push(node),
+            "export_statement" => {
+                self.index.exports.push(node);
+                if let Some(spec) = node.field("source").and_then(|s| string_value(s, self.src)) {
+                    self.index.module_specs.push(spec);
+                }
+            }
             _ => {}
         }
         if is_function_node(kind) {
@@ -480,6 +501,9 @@ impl<'t, 's> Builder<'t, 's> {
     }
 
     fn on_import(&mut self, node: Node<'t>) {
+        if let Some(spec) = node.field("source").and_then(|s| string_value(s, self.src)) {
+            self.index.module_specs.push(spec);
+        }
         let scope = self.stack[0];
         let mut cursor = node.walk();
         let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
@@ -493,6 +517,7 @@ impl<'t, 's> Builder<'t, 's> {
                 .and_then(|s| string_value(s, self.src));
             let id = child.named_child(0).filter(|n| n.kind() == "identifier");
             if let (Some(module), Some(id)) = (module, id) {
+                self.index.module_specs.push(module.clone());
                 self.declare(
                     scope,
                     id,
@@ -607,6 +632,7 @@ impl<'t> FileIndex<'t> {
                 calls: Vec::new(),
                 assignments: Vec::new(),
                 exports: Vec::new(),
+                module_specs: Vec::new(),
             },
             stack: Vec::new(),
             writes: Vec::new(),

@@ -2,6 +2,8 @@
 //! references, so it outlives the parse tree and crosses into the link and rule stages.
 
 use crate::finding::Loc;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -37,6 +39,11 @@ pub enum Value {
     /// A module or a member of one: `require('jsonwebtoken')`, `import { verify } from 'jose'`.
     Import {
         module: String,
+        path: Vec<String>,
+    },
+    /// An export of a project file, not resolved yet (the link stage resolves it).
+    Module {
+        file: Arc<PathBuf>,
         path: Vec<String>,
     },
     /// An instance of a class a module exports (`new JwtService()`, an injected `JwtService`).
@@ -112,6 +119,15 @@ impl Value {
         matches!(self, Value::Unknown | Value::Param { .. })
     }
 
+    /// Where the value is written, when it is.
+    pub fn origin(&self) -> Option<Loc> {
+        match self {
+            Value::Str { at, .. } | Value::Function { at } => Some(at.clone()),
+            Value::Object(o) => o.at.clone(),
+            _ => None,
+        }
+    }
+
     /// Property lookup on an object value.
     pub fn lookup(&self, key: &str) -> Lookup<'_> {
         match self {
@@ -148,6 +164,7 @@ impl Value {
             Value::Import { module, path } if !path.is_empty() => {
                 Some(format!("{module}#{}", path.join(".")))
             }
+            Value::Module { file, path } => Some(format!("{}#{}", file.display(), path.join("."))),
             _ => None,
         }
     }

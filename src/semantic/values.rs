@@ -1,11 +1,13 @@
 //! The evaluator: what value an expression node holds, through constants, destructuring,
 //! member paths, env reads with fallbacks, templates, key-material wrappers and imports.
 
+use super::modules::{ExportTable, FileSet};
 use super::scope::{key_name, string_value, text, DeclKind, FileIndex, PathSeg};
 use super::value::{KeyKind, Object, Prop, Value};
 use crate::finding::Loc;
 use crate::semantic::syntax::NodeExt;
 use crate::source::Source;
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tree_sitter::Node;
@@ -19,9 +21,90 @@ pub struct Ctx<'a, 't> {
     pub index: &'a FileIndex<'t>,
     pub root: Node<'t>,
     pub path: Arc<PathBuf>,
+    /// The project's files, for resolving relative imports.
+    pub files: &'a FileSet,
+    /// Other files' exports, once known (the link stage's second look at a file).
+    pub table: Option<&'a ExportTable>,
+    /// Set when a value from another file could not be resolved yet.
+    pub unresolved: Cell<bool>,
 }
 
 impl<'a, 't> Ctx<'a, 't> {
+    /// The project file a relative specifier names.
+    pub fn resolve_module(&self, spec: &str) -> Option<Arc<PathBuf>> {
+        self.files.resolve(&self.path, spec).map(Arc::new)
+    }
+
+    /// The value of an imported module member: a library (`Import`), a project file's
+    /// export (resolved when the export table is known), or unknown for an unresolvable
+    /// relative path.
+    pub fn module_value(&self, spec: &str, path: Vec<String>) -> Value {
+        if !(spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == "..") {
+            return Value::Import {
+                module: spec.to_string(),
+                path,
+            };
+        }
+        match self.resolve_module(spec) {
+            Some(file) => self.link(Value::Module { file, path }),
+            None => Value::Unknown,
+        }
+    }
+
+    /// Resolves references to other files when their exports are known.
+    pub fn link(&self, v: Value) -> Value {
+        let v = match self.table {
+            Some(t) => t.link(v),
+            None => v,
+        };
+        if matches!(v, Value::Module { .. }) {
+            self.unresolved.set(true);
+        }
+        v
+    }
+
+    /// Member access, resolving into other files as needed.
+    pub fn project(&self, v: Value, key: &str) -> Value {
+        match v {
+            m @ Value::Module { .. } => self.link(project(m, key)),
+            other => project(other, key),
+        }
+    }
+
+    /// A TypeScript enum as an object of its members.
+    pub fn eval_enum(&self, decl: Node<'t>) -> Value {
+        let mut props = Vec::new();
+        let mut next = 0.0;
+        if let Some(body) = decl.field("body") {
+            let mut c = body.walk();
+            for m in body.named_children(&mut c) {
+                let (name, value) = match m.kind() {
+                    "enum_assignment" => {
+                        let v = m.field("value").map_or(Value::Unknown, |v| self.eval(v));
+                        (m.field("name"), v)
+                    }
+                    "property_identifier" | "string" => (Some(m), Value::Num(next)),
+                    _ => continue,
+                };
+                if let Value::Num(n) = value {
+                    next = n + 1.0;
+                }
+                if let Some(key) = name.and_then(|n| key_name(n, self.src())) {
+                    props.push(Prop {
+                        key,
+                        value,
+                        at: self.loc(m),
+                    });
+                }
+            }
+        }
+        Value::Object(Object {
+            props,
+            open: false,
+            at: Some(self.loc(decl)),
+        })
+    }
+
     pub fn src(&self) -> &'a str {
         &self.source.text
     }
@@ -90,7 +173,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 if obj.kind() == "this" {
                     return self.eval_this_member(node, name, d);
                 }
-                project(self.eval_at(obj, d), name)
+                self.project(self.eval_at(obj, d), name)
             }
             "subscript_expression" => {
                 let (Some(obj), Some(index)) = (node.field("object"), node.field("index")) else {
@@ -101,7 +184,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     Value::Num(n) if n >= 0.0 && n.fract() == 0.0 => format!("{n}"),
                     _ => return Value::Unknown,
                 };
-                project(self.eval_at(obj, d), &key)
+                self.project(self.eval_at(obj, d), &key)
             }
             "binary_expression" => self.eval_binary(node, d),
             "object" => Value::Object(self.eval_object(node, d)),
@@ -348,12 +431,10 @@ impl<'a, 't> Ctx<'a, 't> {
                     Value::Unknown
                 }
             }
-            DeclKind::Import { module, path } => Value::Import {
-                module: module.clone(),
-                path: path.clone(),
-            },
+            DeclKind::Import { module, path } => self.module_value(module, path.clone()),
             DeclKind::Function(f) => Value::Function { at: self.loc(*f) },
-            DeclKind::Class(_) | DeclKind::Enum(_) | DeclKind::Opaque => Value::Unknown,
+            DeclKind::Enum(e) => self.eval_enum(*e),
+            DeclKind::Class(_) | DeclKind::Opaque => Value::Unknown,
         }
     }
 
@@ -512,10 +593,7 @@ impl<'a, 't> Ctx<'a, 't> {
         };
         if callee.kind() == "import" {
             return match args.first().map(|a| self.eval_at(*a, d)) {
-                Some(Value::Str { value, .. }) => Value::Import {
-                    module: value,
-                    path: Vec::new(),
-                },
+                Some(Value::Str { value, .. }) => self.module_value(&value, Vec::new()),
                 _ => Value::Unknown,
             };
         }
@@ -532,10 +610,7 @@ impl<'a, 't> Ctx<'a, 't> {
         match self.eval_at(callee, d) {
             Value::Global(p) => match p.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
                 ["require"] => match arg0() {
-                    Value::Str { value, .. } => Value::Import {
-                        module: value,
-                        path: Vec::new(),
-                    },
+                    Value::Str { value, .. } => self.module_value(&value, Vec::new()),
                     _ => Value::Unknown,
                 },
                 ["Buffer", "from"] => key_material(KeyKind::Buffer, arg0()),
@@ -665,6 +740,10 @@ pub fn project(v: Value, key: &str) -> Value {
         Value::Import { module, mut path } => {
             path.push(key.to_string());
             Value::Import { module, path }
+        }
+        Value::Module { file, mut path } => {
+            path.push(key.to_string());
+            Value::Module { file, path }
         }
         Value::Instance { module, mut path } => {
             path.push("prototype".into());

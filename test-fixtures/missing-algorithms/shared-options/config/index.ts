@@ -1,0 +1,2 @@
+export * from './jwt';
+export { verifyOptions as legacyVerifyOptions } from './jwt';
