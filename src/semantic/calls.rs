@@ -57,6 +57,18 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             };
             let start = facts.ops.len();
             lib.on_call(&call, &mut facts.ops);
+            if facts.ops.len() > start {
+                // Values from other files are resolved in a second look at this file,
+                // once every file's exports are known.
+                let slots_refer = facts.ops[start..].iter().any(|op| {
+                    [&op.key, &op.payload, &op.algorithms, &op.expiry]
+                        .iter()
+                        .any(|s| s.value().is_some_and(Value::refers_to_module))
+                });
+                if slots_refer || call.args.iter().any(|a| cx.eval(*a).refers_to_module()) {
+                    facts.unresolved = true;
+                }
+            }
             for op in &mut facts.ops[start..] {
                 op.names = context_names(cx, node);
             }
@@ -69,9 +81,11 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             let (Some(&k), Some(&v)) = (args.first(), args.get(1)) else {
                 return;
             };
+            let key = cx.eval(k);
+            facts.unresolved |= key.refers_to_module();
             facts.stores.push(TokenStore {
                 storage,
-                key: cx.eval(k),
+                key,
                 value_names: value_names(cx, v, 0),
                 value_members: stored_object_members(cx, v),
                 value: cx.eval(v),

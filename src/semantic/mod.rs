@@ -39,10 +39,8 @@ pub fn extract(
         path,
         files,
         table,
-        unresolved: std::cell::Cell::new(false),
     };
     let mut facts = calls::collect(&cx);
-    facts.unresolved = cx.unresolved.get();
     facts.exports = exports::collect(&cx);
     facts.imports = index
         .module_specs

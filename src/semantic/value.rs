@@ -119,6 +119,20 @@ impl Value {
         matches!(self, Value::Unknown | Value::Param { .. })
     }
 
+    /// Whether an unresolved reference to another file hides anywhere inside.
+    pub fn refers_to_module(&self) -> bool {
+        match self {
+            Value::Module { .. } => true,
+            Value::Object(o) => o.props.iter().any(|p| p.value.refers_to_module()),
+            Value::Array { items, .. } => items.iter().any(Value::refers_to_module),
+            Value::Env {
+                fallback: Some(f), ..
+            } => f.refers_to_module(),
+            Value::KeyMaterial { from, .. } => from.refers_to_module(),
+            _ => false,
+        }
+    }
+
     /// Where the value is written, when it is.
     pub fn origin(&self) -> Option<Loc> {
         match self {

@@ -7,7 +7,6 @@ use super::value::{KeyKind, Object, Prop, Value};
 use crate::finding::Loc;
 use crate::semantic::syntax::NodeExt;
 use crate::source::Source;
-use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tree_sitter::Node;
@@ -25,8 +24,6 @@ pub struct Ctx<'a, 't> {
     pub files: &'a FileSet,
     /// Other files' exports, once known (the link stage's second look at a file).
     pub table: Option<&'a ExportTable>,
-    /// Set when a value from another file could not be resolved yet.
-    pub unresolved: Cell<bool>,
 }
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -53,14 +50,10 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Resolves references to other files when their exports are known.
     pub fn link(&self, v: Value) -> Value {
-        let v = match self.table {
+        match self.table {
             Some(t) => t.link(v),
             None => v,
-        };
-        if matches!(v, Value::Module { .. }) {
-            self.unresolved.set(true);
         }
-        v
     }
 
     /// Member access, resolving into other files as needed.
