@@ -254,7 +254,9 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
         }
     }
     let count = walked.files.len();
-    (ProjectFacts::new(facts), notes, count, bytes)
+    let mut project = ProjectFacts::new(facts);
+    project.link(Some(&table));
+    (project, notes, count, bytes)
 }
 
 /// Lints the configured paths.
@@ -299,7 +301,8 @@ pub fn lint_source(
 ) -> (Vec<Finding>, Vec<FileNote>) {
     let src = Source::new(path.to_path_buf(), text.to_string());
     let (facts, notes) = analyse_source(&src, &FileSet::default(), None);
-    let project = ProjectFacts::new(facts.into_iter().collect());
+    let mut project = ProjectFacts::new(facts.into_iter().collect());
+    project.link(None);
     (check(&project, rules), notes)
 }
 

@@ -1,17 +1,113 @@
-//! The project view: all files' facts together. Cross-file value resolution (the link
-//! stage of DESIGN.md §1) grows here; today it offers project-wide queries to rules.
+//! The project view: all files' facts together, linked (DESIGN.md §1). Values across
+//! files are resolved during the facts stage's second look (see `lib.rs`); here, JWT
+//! operations inside helper functions are instantiated at each call site that passes
+//! them something known, and project-wide queries are offered to rules.
 
-use crate::semantic::ir::{FileFacts, JwtOp, OpKind};
+use crate::finding::Loc;
+use crate::semantic::ir::{FileFacts, HelperCall, JwtOp, OpKind, Slot};
+use crate::semantic::modules::ExportTable;
+use crate::semantic::value::Value;
+use std::collections::HashMap;
 
 #[derive(Debug, Default)]
 pub struct ProjectFacts {
     pub files: Vec<FileFacts>,
 }
 
+/// The function whose parameter a slot's value is built from.
+fn param_of(slot: &Slot) -> Option<&Loc> {
+    slot.value()?.param_function()
+}
+
+/// The first parameter index a value uses.
+fn first_param(v: &Value, func: &Loc) -> Option<usize> {
+    match v {
+        Value::Param { func: f, index } if f == func => Some(*index),
+        Value::KeyMaterial { from, .. } => first_param(from, func),
+        Value::Env {
+            fallback: Some(f), ..
+        } => first_param(f, func),
+        Value::Object(o) => o.props.iter().find_map(|p| first_param(&p.value, func)),
+        Value::Array { items, .. } => items.iter().find_map(|i| first_param(i, func)),
+        _ => None,
+    }
+}
+
+fn slots(op: &JwtOp) -> [&Slot; 4] {
+    [&op.key, &op.payload, &op.algorithms, &op.expiry]
+}
+
+/// A copy of `op` as seen from `call`: parameter slots take the call's arguments; every
+/// other slot becomes unknown, so the copy reports nothing the helper itself reports.
+fn instantiate(op: &JwtOp, func: &Loc, call: &HelperCall, table: Option<&ExportTable>) -> JwtOp {
+    let arg = |index: usize| -> Option<Value> {
+        // Not passed (the parameter's default applies) or after a spread: unknown.
+        let (value, _) = call.args.get(index)?.as_ref()?;
+        Some(match table {
+            Some(t) => t.link(value.clone()),
+            None => value.clone(),
+        })
+    };
+    let fill = |slot: &Slot| -> Slot {
+        let Some(value) = slot.value().filter(|v| v.param_function() == Some(func)) else {
+            return Slot::Unknown;
+        };
+        // Blame the argument at the call site.
+        let at = first_param(value, func)
+            .and_then(|i| call.args.get(i)?.as_ref().map(|(_, at)| at.clone()));
+        match (value.substitute(func, &arg), at) {
+            (Some(value), Some(at)) => Slot::Present { value, at },
+            _ => Slot::Unknown,
+        }
+    };
+    let mut copy = op.clone();
+    copy.key = fill(&op.key);
+    copy.payload = fill(&op.payload);
+    copy.algorithms = fill(&op.algorithms);
+    copy.expiry = fill(&op.expiry);
+    copy.at = call.at.clone();
+    copy.api = format!("{}` through `{}", op.api, call.api);
+    copy.via = Some(op.at.clone());
+    copy.names = call.names.iter().chain(&op.names).cloned().collect();
+    copy
+}
+
 impl ProjectFacts {
     pub fn new(mut files: Vec<FileFacts>) -> ProjectFacts {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         ProjectFacts { files }
+    }
+
+    /// Instantiates helper functions' operations at their call sites (one level).
+    pub fn link(&mut self, table: Option<&ExportTable>) {
+        let mut by_function: HashMap<Loc, Vec<JwtOp>> = HashMap::new();
+        for op in self.ops().filter(|op| op.via.is_none()) {
+            if let Some(func) = slots(op).into_iter().find_map(param_of) {
+                by_function
+                    .entry(func.clone())
+                    .or_default()
+                    .push(op.clone());
+            }
+        }
+        if by_function.is_empty() {
+            return;
+        }
+        for file in &mut self.files {
+            let mut added = Vec::new();
+            for call in &file.helper_calls {
+                let callee = match (table, &call.callee) {
+                    (Some(t), c) => t.link(c.clone()),
+                    (None, c) => c.clone(),
+                };
+                let Value::Function { at } = callee else {
+                    continue;
+                };
+                for op in by_function.get(&at).into_iter().flatten() {
+                    added.push(instantiate(op, &at, call, table));
+                }
+            }
+            file.ops.extend(added);
+        }
     }
 
     pub fn ops(&self) -> impl Iterator<Item = &JwtOp> {
@@ -21,6 +117,6 @@ impl ProjectFacts {
     /// Module-level defaults of one library (NestJS `JwtModule.register`), in path order.
     pub fn module_configs<'a>(&'a self, lib: &'a str) -> impl Iterator<Item = &'a JwtOp> + 'a {
         self.ops()
-            .filter(move |op| op.lib == lib && op.kind == OpKind::ModuleConfig)
+            .filter(move |op| op.lib == lib && op.kind == OpKind::ModuleConfig && op.via.is_none())
     }
 }

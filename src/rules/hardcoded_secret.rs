@@ -58,7 +58,8 @@ impl Rule for HardcodedSecret {
                 "load the secret from the environment or a secret manager (e.g. `process.env.JWT_SECRET`); anyone with the source can forge tokens"
             };
             let finding = Finding::new(&META, at.clone(), message, help)
-                .with_related(secret_at.clone(), "the secret is written here");
+                .with_related(secret_at.clone(), "the secret is written here")
+                .via(op);
             by_literal.push((secret_at.clone(), finding));
         }
         out.extend(by_literal.into_iter().map(|(_, f)| f));

@@ -36,6 +36,7 @@ impl Rule for MissingAlgorithms {
                 format!("`{}` {what} without an algorithms allowlist", op.api),
                 "pass `algorithms` with the one algorithm you sign with (e.g. `algorithms: ['HS256']`), so a token cannot pick its own algorithm",
             );
+            f = f.via(op);
             for d in defaults {
                 f = f.with_related(
                     d.at.clone(),

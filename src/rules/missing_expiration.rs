@@ -30,6 +30,7 @@ impl Rule for MissingExpiration {
                 format!("`{}` signs a token that never expires", op.api),
                 "give the token a lifetime (e.g. `expiresIn: '15m'`, or `.setExpirationTime('15m')` with jose) so a leaked token stops working",
             );
+            f = f.via(op);
             for d in defaults {
                 f = f.with_related(
                     d.at.clone(),

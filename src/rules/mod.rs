@@ -148,6 +148,14 @@ impl Finding {
         }
     }
 
+    /// For an operation seen through a helper's call site: points at the call inside the helper.
+    pub fn via(self, op: &crate::semantic::ir::JwtOp) -> Finding {
+        match &op.via {
+            Some(inner) => self.with_related(inner.clone(), "the helper makes the JWT call here"),
+            None => self,
+        }
+    }
+
     pub fn with_related(mut self, loc: Loc, message: impl Into<String>) -> Finding {
         if loc != self.loc {
             self.related.push(Related {

@@ -77,7 +77,8 @@ impl Rule for SharedSecret {
                     format!("the refresh token is signed with the same secret as the access token ({shown})"),
                     "give refresh tokens their own secret (e.g. `JWT_REFRESH_SECRET`), so an access token cannot be used as a refresh token and one leaked secret does not expose both",
                 )
-                .with_related(access_key_at.clone(), "the access token is signed with it here"),
+                .with_related(access_key_at.clone(), "the access token is signed with it here")
+                .via(op),
             );
         }
     }

@@ -1,7 +1,7 @@
 //! Turns calls and assignments into IR: library calls go to their adapter, storage
 //! writes become `TokenStore`s, and every operation gets the names around it.
 
-use super::ir::{FileFacts, JwtOp, Slot, Storage, TokenStore};
+use super::ir::{FileFacts, HelperCall, JwtOp, Slot, Storage, TokenStore};
 use super::libraries::{self, Call};
 use super::scope::key_name;
 use super::value::Value;
@@ -71,6 +71,37 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             }
             for op in &mut facts.ops[start..] {
                 op.names = context_names(cx, node);
+            }
+        }
+        Value::Function { .. } | Value::Module { .. } => {
+            let args = cx.args(node);
+            if is_new || args.is_empty() {
+                return;
+            }
+            let mut values = Vec::with_capacity(args.len());
+            let mut spread = false;
+            for a in &args {
+                spread |= a.kind() == "spread_element";
+                values.push((!spread).then(|| (cx.eval(*a), cx.loc(*a))));
+            }
+            // Only calls that pass something known can teach anything.
+            let informative = values.iter().flatten().any(|(v, _)| {
+                !matches!(
+                    v,
+                    Value::Unknown
+                        | Value::Param { .. }
+                        | Value::Function { .. }
+                        | Value::Global(_)
+                )
+            });
+            if informative {
+                facts.helper_calls.push(HelperCall {
+                    callee: callee_value,
+                    args: values,
+                    at: cx.loc(node),
+                    names: context_names(cx, node),
+                    api: short_text(cx.text(callee)),
+                });
             }
         }
         Value::Global(p) if p.len() == 2 && p[1] == "setItem" => {
@@ -368,6 +399,16 @@ pub fn context_names(cx: &Ctx<'_, '_>, node: Node<'_>) -> Vec<String> {
     names
 }
 
+/// Source text for a message: white space removed, at most 60 characters.
+fn short_text(t: &str) -> String {
+    let t: String = t.split_whitespace().collect::<Vec<_>>().join("");
+    if t.chars().count() > 60 {
+        t.chars().take(57).collect::<String>() + "..."
+    } else {
+        t
+    }
+}
+
 /// Helpers adapters use to read arguments into slots.
 impl<'c, 'a, 't> Call<'c, 'a, 't> {
     /// The `i`-th argument. After a spread argument, positions are unknown.
@@ -395,13 +436,7 @@ impl<'c, 'a, 't> Call<'c, 'a, 't> {
         if self.callee.kind() == "super" {
             return format!("super(...) of {} {}", self.module, self.path.join("."));
         }
-        let t = self.cx.text(self.callee);
-        let t: String = t.split_whitespace().collect::<Vec<_>>().join("");
-        let mut api = if t.chars().count() > 60 {
-            t.chars().take(57).collect::<String>() + "..."
-        } else {
-            t
-        };
+        let mut api = short_text(self.cx.text(self.callee));
         if self.is_new {
             api = format!("new {api}");
         }

@@ -111,6 +111,9 @@ pub struct JwtOp {
     /// Missing options may be supplied by the library's module-level defaults
     /// (`ModuleConfig` operations of the same library elsewhere in the project).
     pub inherits_defaults: bool,
+    /// For an operation seen through a helper function's call site: the operation inside
+    /// the helper. Only the slots the call fills in are known on such a copy.
+    pub via: Option<Loc>,
 }
 
 impl JwtOp {
@@ -126,6 +129,7 @@ impl JwtOp {
             expiry: Slot::Absent,
             names: Vec::new(),
             inherits_defaults: false,
+            via: None,
         }
     }
 }
@@ -159,12 +163,27 @@ pub struct TokenStore {
     pub at: Loc,
 }
 
+/// A call of a function written in the project (`createToken(user, 'secret')`), kept so
+/// operations inside the function that use its parameters can be checked per call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelperCall {
+    /// `Function` or, before linking, a `Module` export.
+    pub callee: Value,
+    /// Argument values and where they are written; `None` past a spread argument.
+    pub args: Vec<Option<(Value, Loc)>>,
+    pub at: Loc,
+    pub names: Vec<String>,
+    /// The callee as written, for messages.
+    pub api: String,
+}
+
 /// Everything the rules need from one file; the tree is gone by the time they run.
 #[derive(Debug, Clone, Default)]
 pub struct FileFacts {
     pub path: Arc<PathBuf>,
     pub ops: Vec<JwtOp>,
     pub stores: Vec<TokenStore>,
+    pub helper_calls: Vec<HelperCall>,
     /// What the file exports, for files that import from it.
     pub exports: super::modules::Exports,
     /// Project files it imports (resolved relative specifiers).

@@ -119,6 +119,53 @@ impl Value {
         matches!(self, Value::Unknown | Value::Param { .. })
     }
 
+    /// The function of the first parameter this value is built from.
+    pub fn param_function(&self) -> Option<&Loc> {
+        match self {
+            Value::Param { func, .. } => Some(func),
+            Value::KeyMaterial { from, .. } => from.param_function(),
+            Value::Env {
+                fallback: Some(f), ..
+            } => f.param_function(),
+            Value::Object(o) => o.props.iter().find_map(|p| p.value.param_function()),
+            Value::Array { items, .. } => items.iter().find_map(Value::param_function),
+            _ => None,
+        }
+    }
+
+    /// Replaces parameters of `func` with `arg(index)`; `None` if an argument is unknown.
+    pub fn substitute(&self, func: &Loc, arg: &dyn Fn(usize) -> Option<Value>) -> Option<Value> {
+        Some(match self {
+            Value::Param { func: f, index } if f == func => arg(*index)?,
+            Value::KeyMaterial { kind, from } => Value::KeyMaterial {
+                kind: *kind,
+                from: Box::new(from.substitute(func, arg)?),
+            },
+            Value::Env {
+                name,
+                fallback: Some(f),
+            } => Value::Env {
+                name: name.clone(),
+                fallback: Some(Box::new(f.substitute(func, arg)?)),
+            },
+            Value::Object(o) => {
+                let mut o = o.clone();
+                for p in &mut o.props {
+                    p.value = p.value.substitute(func, arg)?;
+                }
+                Value::Object(o)
+            }
+            Value::Array { items, open } => Value::Array {
+                items: items
+                    .iter()
+                    .map(|i| i.substitute(func, arg))
+                    .collect::<Option<_>>()?,
+                open: *open,
+            },
+            other => other.clone(),
+        })
+    }
+
     /// Whether an unresolved reference to another file hides anywhere inside.
     pub fn refers_to_module(&self) -> bool {
         match self {
