@@ -191,6 +191,47 @@ pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding
     findings
 }
 
+/// Path aliases from the TypeScript/JavaScript configurations in the scanned folders, and
+/// from the nearest one above each scanned folder (a scan of `src/` still sees `./tsconfig.json`).
+fn load_aliases(
+    config: &Config,
+    found: &[PathBuf],
+    notes: &mut Vec<FileNote>,
+) -> Vec<modules::Aliases> {
+    let mut configs: Vec<PathBuf> = found.to_vec();
+    for root in config.paths.iter().filter(|p| p.is_dir()) {
+        let abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        let mut rel = root.clone();
+        for dir in abs.ancestors().skip(1) {
+            rel.push("..");
+            let hit = ["tsconfig.json", "jsconfig.json"]
+                .iter()
+                .map(|n| dir.join(n))
+                .find(|p| p.is_file());
+            if let Some(hit) = hit {
+                configs.push(modules::normalize(
+                    &rel.join(hit.file_name().unwrap_or_default()),
+                ));
+                break;
+            }
+        }
+    }
+    configs.sort();
+    configs.dedup();
+    let mut out = Vec::new();
+    for c in configs {
+        match modules::read_aliases(&c) {
+            Ok(a) => out.push(a),
+            Err(e) => notes.push(FileNote {
+                path: c,
+                kind: NoteKind::Warning,
+                message: format!("path aliases not read: {e}"),
+            }),
+        }
+    }
+    out
+}
+
 /// The facts stage over the whole project, with the link stage's passes (DESIGN.md §1, §7):
 /// 1. every file is read; those with a trigger word are parsed and their facts taken;
 /// 2. files they import that were not parsed (config modules without trigger words) are
@@ -199,13 +240,17 @@ pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding
 ///    project's export table, so those values resolve.
 fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64) {
     let walked = walk::walk(config);
-    let files = FileSet::new(&walked.files);
+    let mut notes = walked.notes;
+    let files = FileSet::new(&walked.files).with_aliases(load_aliases(
+        config,
+        &walked.ts_configs,
+        &mut notes,
+    ));
     let results: Vec<_> = walked
         .files
         .par_iter()
         .map(|p| analyse_file(p, config, config.prefilter, &files, None))
         .collect();
-    let mut notes = walked.notes;
     let mut facts: Vec<FileFacts> = Vec::new();
     let mut bytes = 0;
     for (f, n, b) in results {

@@ -28,6 +28,8 @@ pub const EXCLUDED_DIRS: &[&str] = &[
 pub struct Walked {
     pub files: Vec<PathBuf>,
     pub notes: Vec<FileNote>,
+    /// `tsconfig.json` / `jsconfig.json` files met on the way (for path aliases).
+    pub ts_configs: Vec<PathBuf>,
 }
 
 /// Folders that hold tests; skipped unless `--include-tests` (tests sign tokens with
@@ -91,6 +93,7 @@ pub fn walk(config: &Config) -> Walked {
     }
     let notes = Mutex::new(Vec::new());
     let found = Mutex::new(Vec::new());
+    let configs = Mutex::new(Vec::new());
     if let Some((first, rest)) = dirs.split_first() {
         let roots: Vec<PathBuf> = dirs
             .iter()
@@ -132,10 +135,14 @@ pub fn walk(config: &Config) -> Walked {
             let roots = &roots;
             let notes = &notes;
             let found = &found;
+            let configs = &configs;
             Box::new(move |entry| {
                 match entry {
                     Ok(e) => {
                         let is_file = e.file_type().is_some_and(|t| t.is_file());
+                        if is_file && matches!(e.file_name().to_str(), Some("tsconfig.json" | "jsconfig.json")) {
+                            configs.lock().unwrap().push(e.path().to_path_buf());
+                        }
                         if !is_file || !has_lint_extension(e.path()) {
                             return WalkState::Continue;
                         }
@@ -179,7 +186,18 @@ pub fn walk(config: &Config) -> Walked {
     all.dedup();
     let mut notes = notes.into_inner().unwrap();
     notes.sort();
-    Walked { files: all, notes }
+    let mut ts_configs = configs.into_inner().unwrap();
+    for p in &mut ts_configs {
+        if let Ok(stripped) = p.strip_prefix("./") {
+            *p = stripped.to_path_buf();
+        }
+    }
+    ts_configs.sort();
+    Walked {
+        files: all,
+        notes,
+        ts_configs,
+    }
 }
 
 fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {

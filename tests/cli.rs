@@ -196,6 +196,11 @@ fn bad_input_becomes_notes_and_the_run_goes_on() {
     write(dir.path(), "huge.js", format!("// {}\n", "x".repeat(5000)));
     write(
         dir.path(),
+        "tsconfig.json",
+        "{ \"compilerOptions\": { \"paths\": ",
+    );
+    write(
+        dir.path(),
         "broken.ts",
         "import jwt from 'jsonwebtoken';\n<<<<<<< HEAD\nconst a = 1;\n=======\nconst a = 2;\n>>>>>>> branch\nexport const f = (t: string) => jwt.verify(t, process.env.K!);\n",
     );
@@ -224,6 +229,7 @@ fn bad_input_becomes_notes_and_the_run_goes_on() {
     assert!(msg("latin1.js").contains("UTF-8"));
     assert!(msg("huge.js").contains("size cap"));
     assert!(msg("broken.ts").contains("syntax error at"));
+    assert!(msg("tsconfig.json").contains("path aliases not read"));
     #[cfg(unix)]
     {
         assert!(msg("loop").contains("loop"), "{}", msg("loop"));

@@ -29,17 +29,134 @@ pub fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-/// The files of the run, by normalized path.
+/// Path aliases of one `tsconfig.json`/`jsconfig.json` (`compilerOptions.paths`, `baseUrl`).
+#[derive(Debug, Clone, Default)]
+pub struct Aliases {
+    /// The folder the configuration applies to.
+    dir: PathBuf,
+    base_url: Option<PathBuf>,
+    /// Pattern (`@/*`) → targets (`src/*`), targets already joined to their base.
+    paths: Vec<(String, Vec<PathBuf>)>,
+}
+
+/// Reads a TypeScript configuration's aliases, following relative `extends` a few levels.
+/// Comments and trailing commas are allowed, as TypeScript allows them.
+pub fn read_aliases(config: &Path) -> Result<Aliases, String> {
+    fn load(config: &Path, depth: u32, out: &mut Aliases) -> Result<(), String> {
+        let text = std::fs::read_to_string(config).map_err(|e| format!("cannot read: {e}"))?;
+        let json: serde_json::Value =
+            json5::from_str(&text).map_err(|e| format!("not valid JSON: {e}"))?;
+        let dir = config.parent().unwrap_or(Path::new("")).to_path_buf();
+        if depth < 3 {
+            if let Some(ext) = json.get("extends").and_then(|e| e.as_str()) {
+                if ext.starts_with('.') {
+                    let mut parent = normalize(&dir.join(ext));
+                    if parent.extension().is_none() {
+                        parent.set_extension("json");
+                    }
+                    // A broken base configuration only loses its aliases.
+                    let _ = load(&parent, depth + 1, out);
+                }
+            }
+        }
+        let options = json.get("compilerOptions");
+        let base_url = options
+            .and_then(|o| o.get("baseUrl"))
+            .and_then(|b| b.as_str())
+            .map(|b| normalize(&dir.join(b)));
+        if base_url.is_some() {
+            out.base_url = base_url.clone();
+        }
+        if let Some(paths) = options
+            .and_then(|o| o.get("paths"))
+            .and_then(|p| p.as_object())
+        {
+            // Targets are relative to baseUrl when set, else to this configuration's folder.
+            let base = out.base_url.clone().unwrap_or_else(|| dir.clone());
+            out.paths = paths
+                .iter()
+                .map(|(pattern, targets)| {
+                    let targets = targets
+                        .as_array()
+                        .map(|t| {
+                            t.iter()
+                                .filter_map(|x| x.as_str())
+                                .map(|x| normalize(&base.join(x)))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    (pattern.clone(), targets)
+                })
+                .collect();
+        }
+        Ok(())
+    }
+    let mut out = Aliases {
+        dir: normalize(config.parent().unwrap_or(Path::new(""))),
+        ..Aliases::default()
+    };
+    load(config, 0, &mut out)?;
+    Ok(out)
+}
+
+/// The files of the run, by normalized path, and the path aliases that apply to them.
 #[derive(Debug, Default)]
 pub struct FileSet {
     files: HashSet<PathBuf>,
+    /// Deepest folder first.
+    aliases: Vec<Aliases>,
 }
 
 impl FileSet {
     pub fn new<'a>(files: impl IntoIterator<Item = &'a PathBuf>) -> FileSet {
         FileSet {
             files: files.into_iter().map(|p| normalize(p)).collect(),
+            aliases: Vec::new(),
         }
+    }
+
+    pub fn with_aliases(mut self, mut aliases: Vec<Aliases>) -> FileSet {
+        aliases.sort_by_key(|a| std::cmp::Reverse(a.dir.components().count()));
+        self.aliases = aliases;
+        self
+    }
+
+    /// A path in the project with the usual extension and `index` lookups.
+    fn lookup(&self, base: &Path) -> Option<PathBuf> {
+        if self.has(base) {
+            return Some(base.to_path_buf());
+        }
+        if let Some(p) = with_ext(base).find(|p| self.has(p)) {
+            return Some(p);
+        }
+        if let Some(p) = with_ext(&base.join("index")).find(|p| self.has(p)) {
+            return Some(p);
+        }
+        None
+    }
+
+    /// A non-relative specifier through the nearest configuration's `paths` and `baseUrl`.
+    fn resolve_alias(&self, from: &Path, spec: &str) -> Option<PathBuf> {
+        let from = normalize(from);
+        let config = self.aliases.iter().find(|a| from.starts_with(&a.dir))?;
+        for (pattern, targets) in &config.paths {
+            let rest = match pattern.split_once('*') {
+                Some((prefix, suffix)) => spec
+                    .strip_prefix(prefix)
+                    .and_then(|r| r.strip_suffix(suffix))
+                    .map(str::to_string),
+                None => (spec == pattern).then(String::new),
+            };
+            let Some(rest) = rest else { continue };
+            for t in targets {
+                let candidate = PathBuf::from(t.to_string_lossy().replace('*', &rest));
+                if let Some(p) = self.lookup(&normalize(&candidate)) {
+                    return Some(p);
+                }
+            }
+        }
+        let base = config.base_url.as_ref()?;
+        self.lookup(&normalize(&base.join(spec)))
     }
 
     fn has(&self, p: &Path) -> bool {
@@ -49,26 +166,15 @@ impl FileSet {
     /// The project file a relative specifier names, Node- and TypeScript-style:
     /// exact, with an extension, `index.*` in a folder, and `./x.js` naming `x.ts`.
     pub fn resolve(&self, from: &Path, spec: &str) -> Option<PathBuf> {
-        if !(spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == "..") {
-            return None;
+        if !is_relative(spec) {
+            if self.aliases.is_empty() {
+                return None;
+            }
+            return self.resolve_alias(from, spec);
         }
         let dir = from.parent().unwrap_or(Path::new(""));
         let base = normalize(&dir.join(spec));
-        if self.has(&base) {
-            return Some(base);
-        }
-        fn with_ext(b: &Path) -> impl Iterator<Item = PathBuf> + '_ {
-            RESOLVE_EXTENSIONS.iter().map(move |e| {
-                let mut s = b.as_os_str().to_owned();
-                s.push(".");
-                s.push(e);
-                PathBuf::from(s)
-            })
-        }
-        if let Some(p) = with_ext(&base).find(|p| self.has(p)) {
-            return Some(p);
-        }
-        if let Some(p) = with_ext(&base.join("index")).find(|p| self.has(p)) {
+        if let Some(p) = self.lookup(&base) {
             return Some(p);
         }
         // TypeScript's ESM style: `import './config.js'` compiles from `config.ts`.
@@ -89,6 +195,19 @@ impl FileSet {
         }
         None
     }
+}
+
+fn with_ext(b: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    RESOLVE_EXTENSIONS.iter().map(move |e| {
+        let mut s = b.as_os_str().to_owned();
+        s.push(".");
+        s.push(e);
+        PathBuf::from(s)
+    })
+}
+
+pub fn is_relative(spec: &str) -> bool {
+    spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".."
 }
 
 /// What one file exports. Values may refer to other files (`Value::Module`).

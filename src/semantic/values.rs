@@ -36,14 +36,13 @@ impl<'a, 't> Ctx<'a, 't> {
     /// export (resolved when the export table is known), or unknown for an unresolvable
     /// relative path.
     pub fn module_value(&self, spec: &str, path: Vec<String>) -> Value {
-        if !(spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == "..") {
-            return Value::Import {
-                module: spec.to_string(),
-                path,
-            };
-        }
         match self.resolve_module(spec) {
             Some(file) => self.link(Value::Module { file, path }),
+            // A package (or an alias to something outside the project).
+            None if !super::modules::is_relative(spec) => Value::Import {
+                module: spec.to_string(),
+                path,
+            },
             None => Value::Unknown,
         }
     }

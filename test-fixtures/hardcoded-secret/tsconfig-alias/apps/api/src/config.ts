@@ -1,0 +1,3 @@
+export default {
+  session: { secret: process.env.SESSION_SECRET ?? 'api-session-fallback-secret-000' },
+};
