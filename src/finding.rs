@@ -77,8 +77,11 @@ pub struct Finding {
     pub message: String,
     pub help: String,
     pub related: Vec<Related>,
-    /// Set when an inline comment suppresses the finding; kept so SARIF can report it.
+    /// Set when an inline comment suppresses the finding (to the reason given, possibly
+    /// empty); kept so SARIF can report it.
     pub suppressed: Option<String>,
+    /// Stable across edits elsewhere in the file (see `fingerprint`); set by the engine.
+    pub fingerprint: String,
 }
 
 /// A problem with one file (unreadable, binary, too large, not UTF-8, parse trouble).

@@ -11,6 +11,7 @@ pub mod report;
 pub mod rules;
 pub mod semantic;
 pub mod source;
+pub mod suppress;
 pub mod walk;
 
 use config::Config;
@@ -37,6 +38,10 @@ pub struct Report {
     /// The folder SARIF paths are relative to: the first path if it is a folder, else
     /// the current folder.
     pub root: PathBuf,
+    /// Findings left out because the baseline holds them.
+    pub baselined: usize,
+    /// Sources that exist only in memory (standard input), for snippets.
+    pub sources: Vec<Source>,
 }
 
 /// Why a run could not happen at all (exit code 2).
@@ -71,7 +76,7 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
         .filter(|r| {
             let id = r.meta().id;
             let selected = if config.only_rules.is_empty() {
-                r.meta().header().enabled
+                config.settings.maybe_on(r.meta())
             } else {
                 config.only_rules.iter().any(|o| o == id)
             };
@@ -239,7 +244,17 @@ fn load_aliases(
 /// 3. files whose operations use values from other files are analysed again with the
 ///    project's export table, so those values resolve.
 fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64) {
+    if let Some((path, text)) = &config.stdin {
+        // One file from standard input: nothing to walk, nothing to import from.
+        let src = Source::new(path.clone(), text.clone());
+        let files = FileSet::new([path]);
+        let (facts, notes) = analyse_source(&src, &files, None);
+        let mut project = ProjectFacts::new(facts.into_iter().collect());
+        project.link(None);
+        return (project, notes, 1, text.len() as u64);
+    }
     let walked = walk::walk(config);
+    config.report_progress(config::Progress::Start(walked.files.len()));
     let mut notes = walked.notes;
     let files = FileSet::new(&walked.files).with_aliases(load_aliases(
         config,
@@ -249,7 +264,11 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
     let results: Vec<_> = walked
         .files
         .par_iter()
-        .map(|p| analyse_file(p, config, config.prefilter, &files, None))
+        .map(|p| {
+            let r = analyse_file(p, config, config.prefilter, &files, None);
+            config.report_progress(config::Progress::File);
+            r
+        })
         .collect();
     let mut facts: Vec<FileFacts> = Vec::new();
     let mut bytes = 0;
@@ -304,11 +323,27 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
     (project, notes, count, bytes)
 }
 
+/// Per-path levels from the configuration; `--rule` turns a rule on where it is off.
+fn apply_levels(config: &Config, findings: &mut Vec<Finding>) {
+    findings.retain_mut(|f| {
+        let Some(rule) = rules::find(f.rule) else {
+            return true;
+        };
+        match config.settings.severity(rule.meta(), &f.loc.path) {
+            config::Severity::On(level) => {
+                f.level = level;
+                true
+            }
+            config::Severity::Off => config.only_rules.iter().any(|r| r == f.rule),
+        }
+    });
+}
+
 /// Lints the configured paths.
 pub fn run(config: &Config) -> Result<Report, Error> {
     let started = Instant::now();
     let rules = active_rules(config)?;
-    for p in &config.paths {
+    for p in config.paths.iter().filter(|_| config.stdin.is_none()) {
         if std::fs::symlink_metadata(p).is_err() {
             return Err(Error::Io(format!(
                 "{}: no such file or folder",
@@ -326,7 +361,28 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         .build()
         .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
     let (project, mut notes, files_scanned, bytes) = pool.install(|| analyse_project(config));
-    let findings = pool.install(|| check(&project, &rules));
+    let mut findings = pool.install(|| check(&project, &rules));
+    apply_levels(config, &mut findings);
+    let unused = suppress::apply_directives(&project, &mut findings);
+    if config.report_unused_disables {
+        findings.extend(suppress::unused_findings(&unused));
+        findings.sort();
+    }
+    let mut cache = report::SourceCache::default();
+    let sources: Vec<Source> = config
+        .stdin
+        .iter()
+        .map(|(path, text)| Source::new(path.clone(), text.clone()))
+        .collect();
+    for s in &sources {
+        cache.insert(Source::new(s.path.clone(), s.text.clone()));
+    }
+    suppress::fingerprint(&mut findings, &root, &mut cache);
+    let baselined = match &config.baseline {
+        Some(b) => b.filter(&mut findings, &root),
+        None => 0,
+    };
+    config.report_progress(config::Progress::Done);
     notes.sort();
     Ok(Report {
         findings,
@@ -335,6 +391,8 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         bytes_scanned: bytes,
         elapsed: started.elapsed(),
         root,
+        baselined,
+        sources,
     })
 }
 

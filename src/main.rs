@@ -1,7 +1,7 @@
 //! The `jwtlint` command: parse arguments, run the engine, print, map to an exit code.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use jwtlint::config::Config;
+use jwtlint::config::{Config, Progress, ProgressHook, Settings};
 use jwtlint::finding::{Level, NoteKind};
 use jwtlint::report::{self, Format, SourceCache};
 use jwtlint::rules::ALL_RULES;
@@ -35,6 +35,8 @@ enum Command {
         /// Rule id, e.g. missing-algorithms.
         id: String,
     },
+    /// Write a commented jwtlint.toml in the current folder.
+    Init,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -48,6 +50,8 @@ enum FormatArg {
     Human,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,6 +72,21 @@ struct LintArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Configuration file (default: the nearest jwtlint.toml upward from the first path).
+    #[arg(short, long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Read the source to lint from standard input, as if it were the file NAME.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
+    /// Leave out findings recorded in this baseline file (CI then fails on new ones only).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in a baseline file, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// Report jwtlint-disable comments that suppress nothing.
+    #[arg(long)]
+    report_unused_disables: bool,
     /// Run only this rule (repeatable).
     #[arg(long = "rule", value_name = "ID")]
     rules: Vec<String>,
@@ -241,13 +260,103 @@ fn print_notes(notes: &[jwtlint::finding::FileNote]) {
     }
 }
 
+fn init() -> ExitCode {
+    let path = PathBuf::from(jwtlint::config::CONFIG_FILE);
+    if path.exists() {
+        return fail(format!(
+            "{} already exists; not overwriting it",
+            path.display()
+        ));
+    }
+    match std::fs::write(&path, jwtlint::config::template()) {
+        Ok(()) => {
+            eprintln!("Created {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("cannot write {}: {e}", path.display())),
+    }
+}
+
+/// A progress bar on stderr for scans that take more than a second, on a terminal only.
+fn progress_hook(format: Format) -> Option<ProgressHook> {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    if format != Format::Human || ci || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::hidden();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} linting {pos}/{len} files {wide_bar} {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    let shown = std::sync::atomic::AtomicBool::new(false);
+    Some(std::sync::Arc::new(move |p: Progress| match p {
+        Progress::Start(n) => bar.set_length(n as u64),
+        Progress::File => {
+            bar.inc(1);
+            if started.elapsed().as_millis() > 1000
+                && !shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+            {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        }
+        Progress::Done => bar.finish_and_clear(),
+    }))
+}
+
 fn lint(args: LintArgs) -> ExitCode {
-    let config = Config {
-        paths: if args.paths.is_empty() {
-            vec![PathBuf::from(".")]
-        } else {
-            args.paths.clone()
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+    };
+    // Standard input, linted as the file it names.
+    let stdin = match &args.stdin_filename {
+        Some(name) => {
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes) {
+                return fail(format!("cannot read standard input: {e}"));
+            }
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Some((name.clone(), text))
+        }
+        None => None,
+    };
+    let config_start = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| paths[0].clone());
+    let settings_file = match &args.config {
+        Some(c) if !c.is_file() => {
+            return fail(format!("{}: no such configuration file", c.display()))
+        }
+        Some(c) => Some(c.clone()),
+        None => jwtlint::config::discover(&config_start),
+    };
+    let settings = match settings_file {
+        Some(f) => match Settings::load(&f) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
         },
+        None => Settings::default(),
+    };
+    let baseline = match &args.baseline {
+        Some(b) => match jwtlint::suppress::Baseline::read(b) {
+            Ok(b) => Some(b),
+            Err(e) => return fail(e),
+        },
+        None => None,
+    };
+    let config = Config {
+        paths,
         threads: args.threads,
         max_file_size: args.max_file_size,
         no_ignore: args.no_ignore,
@@ -255,6 +364,11 @@ fn lint(args: LintArgs) -> ExitCode {
         prefilter: !args.no_prefilter,
         only_rules: args.rules.clone(),
         disabled_rules: args.disable.clone(),
+        settings,
+        progress: progress_hook(format),
+        stdin,
+        baseline,
+        report_unused_disables: args.report_unused_disables,
     };
     let mut report = match jwtlint::run(&config) {
         Ok(r) => r,
@@ -263,13 +377,11 @@ fn lint(args: LintArgs) -> ExitCode {
     if args.quiet {
         report.findings.retain(|f| f.level == Level::Error);
     }
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Json => Format::Json,
-        FormatArg::Sarif => Format::Sarif,
-    };
     let color = format == Format::Human && use_color(args.color, args.output.is_some());
     let mut cache = SourceCache::default();
+    for s in &report.sources {
+        cache.insert(jwtlint::source::Source::new(s.path.clone(), s.text.clone()));
+    }
     let text = report::render(&report, format, color, &mut cache);
     if format == Format::Human {
         print_notes(&report.notes);
@@ -287,6 +399,24 @@ fn lint(args: LintArgs) -> ExitCode {
     if let Err(e) = write_out(&text, args.output.as_ref()) {
         return fail(e);
     }
+    if report.baselined > 0 && format == Format::Human {
+        eprintln!(
+            "{} findings recorded in the baseline were left out",
+            report.baselined
+        );
+    }
+    if let Some(path) = &args.write_baseline {
+        let b = jwtlint::suppress::Baseline::of(&report.findings, &report.root);
+        if let Err(e) = std::fs::write(path, b.to_json()) {
+            return fail(format!("cannot write {}: {e}", path.display()));
+        }
+        eprintln!(
+            "Wrote {} findings to the baseline {}",
+            b.findings.len(),
+            path.display()
+        );
+        return ExitCode::SUCCESS;
+    }
     let c = report::counts(&report.findings);
     let too_many_warnings = args.max_warnings.is_some_and(|max| c.warnings > max);
     if c.errors > 0 || too_many_warnings {
@@ -301,6 +431,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Rules { format }) => list_rules(format),
         Some(Command::Explain { id }) => explain(&id),
+        Some(Command::Init) => init(),
         None => lint(cli.lint),
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are skipped with a note unless the CLI raises the cap.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 * 1024 * 1024;
 
+#[derive(Debug, Clone)]
 pub struct Source {
     pub path: PathBuf,
     pub text: String,

@@ -104,7 +104,9 @@ pub fn walk(config: &Config) -> Walked {
             builder.add(d);
         }
         let no_ignore = config.no_ignore;
-        let skip_tests = !config.include_tests && !no_ignore;
+        let include_tests = config.include_tests || config.settings.include_tests == Some(true);
+        let skip_tests = !include_tests && !no_ignore;
+        let settings = config.settings.clone();
         builder
             .follow_links(true)
             .git_ignore(!no_ignore)
@@ -115,11 +117,19 @@ pub fn walk(config: &Config) -> Walked {
             .hidden(!no_ignore)
             .threads(config.threads)
             .filter_entry(move |e| {
-                if no_ignore || e.depth() == 0 {
+                if e.depth() == 0 {
+                    return true;
+                }
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                // The configuration's excludes apply even with --no-ignore: they are explicit.
+                if settings.excludes(e.path(), is_dir) {
+                    return false;
+                }
+                if no_ignore {
                     return true;
                 }
                 let name = e.file_name().to_string_lossy();
-                if e.file_type().is_some_and(|t| t.is_dir()) {
+                if is_dir {
                     let excluded = EXCLUDED_DIRS.contains(&name.as_ref());
                     let test = skip_tests && TEST_DIRS.contains(&name.as_ref());
                     !(excluded || test)

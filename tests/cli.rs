@@ -346,3 +346,304 @@ fn control_characters_from_source_are_not_printed_raw() {
         stdout(&o)
     );
 }
+
+fn rules_of(o: &Output) -> Vec<(String, String, u64)> {
+    json(o)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f.get("suppressed").is_none())
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["level"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn config_file_levels_overrides_and_globs() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/a.js", format!("{BAD}{WARN_ONLY}"));
+    write(dir.path(), "scripts/b.js", BAD);
+    write(dir.path(), "legacy/c.js", BAD);
+    write(
+        dir.path(),
+        "jwtlint.toml",
+        "exclude = [\"legacy/**\"]\n\
+         [rules]\ntoken-in-localstorage = \"error\"\n\
+         [rules.missing-algorithms]\nlevel = \"warning\"\n\
+         [[overrides]]\nfiles = [\"scripts/**\"]\nrules = { missing-algorithms = \"off\" }\n",
+    );
+    let p = dir.path().to_string_lossy().into_owned();
+    let o = run(&[&p, "-f", "json"]);
+    let found = rules_of(&o);
+    assert_eq!(
+        found,
+        vec![
+            ("missing-algorithms".into(), "warning".into(), 2),
+            ("token-in-localstorage".into(), "error".into(), 3)
+        ],
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(o.status.code(), Some(1), "an error-level finding fails");
+    // The configuration is found upward from a sub-folder too.
+    let o = run(&[&dir.path().join("src").to_string_lossy(), "-f", "json"]);
+    assert_eq!(rules_of(&o).len(), 2);
+    // -c points at another file.
+    write(
+        dir.path(),
+        "other.toml",
+        "[rules]\ntoken-in-localstorage = \"off\"\n",
+    );
+    let o = run(&[
+        &p,
+        "-f",
+        "json",
+        "-c",
+        &dir.path().join("other.toml").to_string_lossy(),
+    ]);
+    let found = rules_of(&o);
+    assert_eq!(
+        found.len(),
+        3,
+        "no excludes or overrides any more: {}",
+        stdout(&o)
+    );
+    assert!(found
+        .iter()
+        .all(|f| f.0 == "missing-algorithms" && f.1 == "error"));
+}
+
+#[test]
+fn bad_configuration_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.js", BAD);
+    let p = dir.path().to_string_lossy().into_owned();
+    for (config, expect) in [
+        (
+            "[rules]\nno-such-rule = \"error\"\n",
+            "jwtlint.toml:2:1: unknown rule `no-such-rule`",
+        ),
+        (
+            "[rules]\nmissing-algorithms = \"loud\"\n",
+            "jwtlint.toml:2:22: expected \"off\", \"note\", \"warning\" or \"error\"",
+        ),
+        (
+            "[rules.missing-algorithms]\nstrict = true\n",
+            "jwtlint.toml:2:1: unknown option `strict` for rule `missing-algorithms`",
+        ),
+        ("exclude = \"legacy\"\n", "jwtlint.toml:1:11:"),
+        ("[rules\n", "jwtlint.toml:1:"),
+    ] {
+        write(dir.path(), "jwtlint.toml", config);
+        let o = run(&[&p]);
+        assert_eq!(o.status.code(), Some(2), "{config}");
+        assert!(stderr(&o).contains(expect), "{config}: {}", stderr(&o));
+    }
+    let o = run(&[&p, "-c", "/nonexistent/jwtlint.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn init_writes_a_commented_config_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = bin().current_dir(dir.path()).arg("init").output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.path().join("jwtlint.toml")).unwrap();
+    assert!(text.contains("# missing-algorithms = \"error\""));
+    // It parses, and a second init refuses to overwrite.
+    write(dir.path(), "a.js", GOOD);
+    assert_eq!(
+        bin()
+            .current_dir(dir.path())
+            .arg(".")
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        bin()
+            .current_dir(dir.path())
+            .arg("init")
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn inline_suppressions() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.js",
+        "const jwt = require('jsonwebtoken');\n\
+         // jwtlint-disable-next-line missing-algorithms -- legacy client, tracked in #12\n\
+         jwt.verify(t, process.env.S);\n\
+         jwt.verify(t, process.env.S); // jwtlint-disable-line\n\
+         jwt.verify(t, process.env.S); /* jwtlint-disable-line hardcoded-secret */\n\
+         // jwtlint-disable-next-line token-in-localstorage\n\
+         const x = 1;\n",
+    );
+    write(
+        dir.path(),
+        "b.jsx",
+        "// jwtlint-disable-file token-in-localstorage\nexport const A = () => <div>{localStorage.setItem('token', t)}</div>;\n\
+         export const B = () => (\n  <div>\n    {/* jwtlint-disable-next-line missing-algorithms */}\n    {require('jsonwebtoken').verify(t, k)}\n  </div>\n);\n",
+    );
+    let p = dir.path().to_string_lossy().into_owned();
+    let o = run(&[&p, "-f", "json"]);
+    assert_eq!(
+        rules_of(&o),
+        vec![("missing-algorithms".into(), "error".into(), 5)],
+        "{}",
+        stdout(&o)
+    );
+    let v = json(&o);
+    let suppressed: Vec<_> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.get("suppressed"))
+        .collect();
+    assert_eq!(suppressed.len(), 4);
+    assert!(suppressed
+        .iter()
+        .any(|s| *s == "legacy client, tracked in #12"));
+
+    // Unused directives, on request.
+    let o = run(&[&p, "-f", "json", "--report-unused-disables"]);
+    let unused: Vec<_> = rules_of(&o)
+        .into_iter()
+        .filter(|f| f.0 == "unused-disable")
+        .collect();
+    assert_eq!(
+        unused,
+        vec![
+            ("unused-disable".into(), "warning".into(), 5),
+            ("unused-disable".into(), "warning".into(), 6)
+        ]
+    );
+
+    // SARIF keeps suppressed results, marked.
+    let v: serde_json::Value = serde_json::from_slice(&run(&[&p, "-f", "sarif"]).stdout).unwrap();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let marked = results
+        .iter()
+        .filter(|r| r["suppressions"][0]["kind"] == "inSource")
+        .count();
+    assert_eq!(marked, 4);
+    assert_eq!(results.len(), 5);
+}
+
+#[test]
+fn baseline_keeps_old_findings_out_and_survives_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = write(dir.path(), "src/a.js", BAD);
+    let p = dir.path().join("src").to_string_lossy().into_owned();
+    let base = dir
+        .path()
+        .join("baseline.json")
+        .to_string_lossy()
+        .into_owned();
+    let o = run(&[&p, "--write-baseline", &base]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&[&p, "--baseline", &base, "-f", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(rules_of(&o).is_empty());
+    // Lines added above the finding do not make it new.
+    std::fs::write(&src, format!("// a comment\n\n{BAD}")).unwrap();
+    let o = run(&[&p, "--baseline", &base, "-f", "json"]);
+    assert!(rules_of(&o).is_empty(), "{}", stdout(&o));
+    // A new finding is reported.
+    std::fs::write(
+        &src,
+        format!("{BAD}module.exports.b = (t) => jwt.verify(t, process.env.OTHER);\n"),
+    )
+    .unwrap();
+    let o = run(&[&p, "--baseline", &base, "-f", "json"]);
+    assert_eq!(rules_of(&o).len(), 1);
+    assert_eq!(o.status.code(), Some(1));
+    // A broken baseline is an error.
+    std::fs::write(&base, "{").unwrap();
+    assert_eq!(run(&[&p, "--baseline", &base]).status.code(), Some(2));
+}
+
+#[test]
+fn github_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a,b.js", format!("{BAD}{WARN_ONLY}"));
+    let o = run(&[&dir.path().to_string_lossy(), "-f", "github"]);
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("::error file="), "{text}");
+    assert!(
+        lines[0].contains("a%2Cb.js,line=2,endLine=2,col=25,endColumn="),
+        "{text}"
+    );
+    assert!(lines[0].contains("title=jwtlint (missing-algorithms)::"));
+    assert!(
+        lines[0].contains("%0Apass `algorithms`"),
+        "message and help are joined by an escaped newline"
+    );
+    assert!(lines[1].starts_with("::warning file="));
+    assert_eq!(lines.len(), 3);
+}
+
+#[test]
+fn stdin_is_linted_as_the_named_file() {
+    use std::io::Write as _;
+    let mut child = bin()
+        .args(["--stdin-filename", "src/auth.ts", "-f", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"import jwt from 'jsonwebtoken';\nexport const v = (t: string) => jwt.verify(t, 'hard-coded-secret-value-123', { algorithms: ['HS256'] });\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["findings"][0]["path"], "src/auth.ts");
+    assert_eq!(v["findings"][0]["rule"], "hardcoded-secret");
+    // Human output shows the snippet from standard input.
+    let mut child = bin()
+        .args(["--stdin-filename", "x.js", "--color", "never"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(BAD.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(
+        stdout(&o).contains("jwt.verify(t, process.env.S)"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn no_progress_output_in_pipes() {
+    // stderr is a pipe here: only the closing timing line may appear, no bar or spinner.
+    let o = run(&["examples/vulnerable-api"]);
+    let err = stderr(&o);
+    assert!(!err.contains("linting"), "{err}");
+    assert!(!err.contains('\r'), "{err}");
+}

@@ -1,6 +1,7 @@
 //! Reporters: turn a `Report` into bytes. Every format is sorted and deterministic;
 //! only the human summary's timing (printed on stderr) varies between runs.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -16,6 +17,7 @@ pub enum Format {
     Human,
     Json,
     Sarif,
+    Github,
 }
 
 pub struct Counts {
@@ -85,6 +87,7 @@ pub fn render(report: &Report, format: Format, color: bool, cache: &mut SourceCa
     match format {
         Format::Human => human::render(report, color, cache),
         Format::Json => json::render(report),
-        Format::Sarif => sarif::render(report, cache),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
     }
 }

@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning (DESIGN.md §6).
 
-use super::{root_relative, SourceCache};
-use crate::finding::{FileNote, Finding, Level, Loc, NoteKind};
+use super::root_relative;
+use crate::finding::{FileNote, Level, Loc, NoteKind};
 use crate::rules::{RuleMeta, ALL_RULES};
 use crate::Report;
 use serde_json::json;
@@ -139,40 +139,6 @@ fn location(loc: &Loc, root: &Path, message: Option<&str>) -> Location {
     }
 }
 
-/// FNV-1a: a stable hash (std's hasher may change between Rust releases).
-fn fnv1a(data: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in data {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// A fingerprint that survives edits elsewhere in the file: rule, path, the flagged
-/// line's text without white space, and which occurrence of that text it is.
-pub fn fingerprints(findings: &[Finding], root: &Path, cache: &mut SourceCache) -> Vec<String> {
-    let mut seen: HashMap<(String, &str, u64), usize> = HashMap::new();
-    findings
-        .iter()
-        .map(|f| {
-            let line: String = cache
-                .get(&f.loc.path)
-                .map(|s| {
-                    s.line_text(f.loc.span.start.line)
-                        .split_whitespace()
-                        .collect()
-                })
-                .unwrap_or_default();
-            let path = root_relative(&f.loc.path, root);
-            let h = fnv1a(format!("{}\0{}\0{}", f.rule, path, line).as_bytes());
-            let n = seen.entry((path, f.rule, h)).or_insert(0);
-            *n += 1;
-            format!("{h:016x}:{n}")
-        })
-        .collect()
-}
-
 fn notification(n: &FileNote, root: &Path) -> Notification {
     let lvl = match n.kind {
         NoteKind::Skipped => "warning",
@@ -209,22 +175,40 @@ fn root_uri(root: &Path) -> String {
     format!("file://{p}")
 }
 
-pub fn render(report: &Report, cache: &mut SourceCache) -> String {
+pub fn render(report: &Report) -> String {
     let root = report.root.as_path();
-    let rules: Vec<ReportingDescriptor> = ALL_RULES.iter().map(|r| descriptor(r.meta())).collect();
+    let mut rules: Vec<ReportingDescriptor> =
+        ALL_RULES.iter().map(|r| descriptor(r.meta())).collect();
+    // Last: the pseudo-rule of --report-unused-disables.
+    rules.push(
+        ReportingDescriptor::builder()
+            .id(crate::suppress::UNUSED_DISABLE)
+            .name(crate::suppress::UNUSED_DISABLE)
+            .short_description(text("A jwtlint-disable comment suppresses nothing"))
+            .full_description(text(
+                "Reported with --report-unused-disables: an inline suppression that no longer matches a finding.",
+            ))
+            .help(
+                MultiformatMessageString::builder()
+                    .text("Remove the comment, or the rule ids in it that no longer apply.")
+                    .markdown("Remove the comment, or the rule ids in it that no longer apply.")
+                    .build(),
+            )
+            .default_configuration(ReportingConfiguration::builder().level(json!("warning")).build())
+            .properties(PropertyBag::builder().tags(vec!["maintainability".to_string()]).build())
+            .build(),
+    );
     let index: HashMap<&str, usize> = ALL_RULES
         .iter()
         .enumerate()
         .map(|(i, r)| (r.meta().id, i))
         .collect();
-    let prints = fingerprints(&report.findings, root, cache);
     let results: Vec<SarifResult> = report
         .findings
         .iter()
-        .zip(prints)
-        .map(|(f, print)| {
+        .map(|f| {
             let mut fp = BTreeMap::new();
-            fp.insert("jwtlint/v1".to_string(), print);
+            fp.insert("jwtlint/v1".to_string(), f.fingerprint.clone());
             let related: Vec<Location> = f
                 .related
                 .iter()
@@ -237,7 +221,7 @@ pub fn render(report: &Report, cache: &mut SourceCache) -> String {
                 .collect();
             let base = SarifResult::builder()
                 .rule_id(f.rule)
-                .rule_index(index.get(f.rule).copied().unwrap_or(0) as i64)
+                .rule_index(index.get(f.rule).copied().unwrap_or(rules.len() - 1) as i64)
                 .level(level(f.level))
                 .message(
                     Message::builder()

@@ -30,11 +30,59 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     ALL_RULES.iter().copied().find(|r| r.meta().id == id)
 }
 
-/// A rule's identity and its documentation, embedded from `rules/<id>.md`.
+/// A rule's identity, its documentation (embedded from `rules/<id>.md`) and the options
+/// `jwtlint.toml` may set for it.
 pub struct RuleMeta {
     pub id: &'static str,
     pub doc: &'static str,
+    pub options: &'static [OptionSpec],
     parsed: OnceLock<Result<DocHeader, String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKind {
+    /// A lifetime: seconds as a number, or a string such as "15m" or "7d".
+    Duration,
+    Bool,
+    Integer,
+}
+
+/// A typed rule option with its default, as written in TOML.
+#[derive(Debug, Clone, Copy)]
+pub struct OptionSpec {
+    pub name: &'static str,
+    pub kind: OptionKind,
+    pub default: &'static str,
+    pub help: &'static str,
+}
+
+impl OptionSpec {
+    /// Checks a configured value's type.
+    pub fn check(&self, v: &toml::Value) -> Result<(), String> {
+        let ok = match self.kind {
+            OptionKind::Duration => match v {
+                toml::Value::Integer(n) => *n >= 0,
+                toml::Value::String(s) => crate::semantic::duration::parse_ms(s).is_some(),
+                _ => false,
+            },
+            OptionKind::Bool => v.is_bool(),
+            OptionKind::Integer => v.is_integer(),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(format!(
+                "`{}` expects {}, found `{v}`",
+                self.name,
+                match self.kind {
+                    OptionKind::Duration =>
+                        "a duration such as \"15m\", \"7d\" or a number of seconds",
+                    OptionKind::Bool => "true or false",
+                    OptionKind::Integer => "a whole number",
+                }
+            ))
+        }
+    }
 }
 
 /// The TOML front matter of a rule doc.
@@ -75,8 +123,14 @@ impl RuleMeta {
         RuleMeta {
             id,
             doc,
+            options: &[],
             parsed: OnceLock::new(),
         }
+    }
+
+    pub const fn with_options(mut self, options: &'static [OptionSpec]) -> RuleMeta {
+        self.options = options;
+        self
     }
 
     /// Splits `+++`-fenced front matter from the body.
@@ -145,6 +199,7 @@ impl Finding {
             help: help.into(),
             related: Vec::new(),
             suppressed: None,
+            fingerprint: String::new(),
         }
     }
 

@@ -184,6 +184,8 @@ pub struct FileFacts {
     pub ops: Vec<JwtOp>,
     pub stores: Vec<TokenStore>,
     pub helper_calls: Vec<HelperCall>,
+    /// Inline suppression comments.
+    pub directives: Vec<super::directives::Directive>,
     /// What the file exports, for files that import from it.
     pub exports: super::modules::Exports,
     /// Project files it imports (resolved relative specifiers).

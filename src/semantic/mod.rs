@@ -1,6 +1,7 @@
 //! The facts stage: from a parse tree to `FileFacts` (DESIGN.md §2).
 
 pub mod calls;
+pub mod directives;
 pub mod duration;
 pub mod exports;
 pub mod ir;
@@ -42,6 +43,11 @@ pub fn extract(
     };
     let mut facts = calls::collect(&cx);
     facts.exports = exports::collect(&cx);
+    facts.directives = index
+        .directive_comments
+        .iter()
+        .filter_map(|c| directives::parse(cx.text(*c), c.start_byte(), source, &cx.path))
+        .collect();
     facts.imports = index
         .module_specs
         .iter()

@@ -72,6 +72,8 @@ pub struct FileIndex<'t> {
     pub exports: Vec<Node<'t>>,
     /// Module specifiers the file imports, requires or re-exports from.
     pub module_specs: Vec<String>,
+    /// Comments that hold a `jwtlint-disable` directive.
+    pub directive_comments: Vec<Node<'t>>,
 }
 
 fn is_function_node(kind: &str) -> bool {
@@ -405,6 +407,11 @@ impl<'t, 's> Builder<'t, 's> {
                 }
             }
             "import_statement" => self.on_import(node),
+            "comment" => {
+                if text(node, self.src).contains("jwtlint-disable") {
+                    self.index.directive_comments.push(node);
+                }
+            }
             "call_expression" | "new_expression" => {
                 self.index.calls.push(node);
                 // `require('./x')` and `import('./x')`.
@@ -633,6 +640,7 @@ impl<'t> FileIndex<'t> {
                 assignments: Vec::new(),
                 exports: Vec::new(),
                 module_specs: Vec::new(),
+                directive_comments: Vec::new(),
             },
             stack: Vec::new(),
             writes: Vec::new(),

@@ -98,7 +98,8 @@ fn classify(kind: &str) -> Class {
         | "assignment_expression"
         | "augmented_assignment_expression"
         | "update_expression"
-        | "export_statement" => Class::Interesting,
+        | "export_statement"
+        | "comment" => Class::Interesting,
         _ => Class::Other,
     }
 }

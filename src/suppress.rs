@@ -1,0 +1,199 @@
+//! After the rules: inline suppressions, unused-directive reports, fingerprints and the
+//! baseline.
+
+use crate::finding::{Finding, Level, Related};
+use crate::project::ProjectFacts;
+use crate::report::SourceCache;
+use crate::semantic::directives::Directive;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The pseudo-rule of `--report-unused-disables` findings.
+pub const UNUSED_DISABLE: &str = "unused-disable";
+
+/// Marks findings covered by a directive as suppressed, and returns the directives (with
+/// the rule ids in them) that covered nothing.
+pub fn apply_directives<'p>(
+    project: &'p ProjectFacts,
+    findings: &mut [Finding],
+) -> Vec<(&'p Directive, Vec<String>)> {
+    let by_file: HashMap<&Arc<PathBuf>, &[Directive]> = project
+        .files
+        .iter()
+        .filter(|f| !f.directives.is_empty())
+        .map(|f| (&f.path, f.directives.as_slice()))
+        .collect();
+    let mut used: BTreeSet<(usize, usize, String)> = BTreeSet::new();
+    for f in findings.iter_mut() {
+        let Some(directives) = by_file.get(&f.loc.path) else {
+            continue;
+        };
+        if let Some(d) = directives
+            .iter()
+            .find(|d| d.covers(f.rule, f.loc.span.start.line))
+        {
+            f.suppressed = Some(d.reason.clone().unwrap_or_default());
+            used.insert((d as *const Directive as usize, 0, f.rule.to_string()));
+        }
+    }
+    let mut unused = Vec::new();
+    for file in &project.files {
+        for d in &file.directives {
+            let key = d as *const Directive as usize;
+            let hit = |rule: &str| {
+                used.iter()
+                    .any(|(k, _, r)| *k == key && (rule.is_empty() || r == rule))
+            };
+            let missing: Vec<String> = if d.rules.is_empty() {
+                if hit("") {
+                    Vec::new()
+                } else {
+                    vec![String::new()]
+                }
+            } else {
+                d.rules.iter().filter(|r| !hit(r)).cloned().collect()
+            };
+            if !missing.is_empty() {
+                unused.push((d, missing));
+            }
+        }
+    }
+    unused
+}
+
+/// Findings for directives that suppress nothing.
+pub fn unused_findings(unused: &[(&Directive, Vec<String>)]) -> Vec<Finding> {
+    unused
+        .iter()
+        .map(|(d, rules)| {
+            let what = if rules.len() == 1 && rules[0].is_empty() {
+                "this jwtlint-disable comment suppresses nothing".to_string()
+            } else {
+                let known: Vec<String> = rules
+                    .iter()
+                    .map(|r| {
+                        if crate::rules::find(r).is_some() {
+                            format!("`{r}`")
+                        } else {
+                            format!("`{r}` (no such rule)")
+                        }
+                    })
+                    .collect();
+                format!("unused jwtlint-disable for {}", known.join(", "))
+            };
+            Finding {
+                loc: d.at.clone(),
+                rule: UNUSED_DISABLE,
+                level: Level::Warning,
+                message: what,
+                help: "remove the comment (or the rule ids that no longer apply)".into(),
+                related: Vec::<Related>::new(),
+                suppressed: None,
+                fingerprint: String::new(),
+            }
+        })
+        .collect()
+}
+
+/// FNV-1a: a stable hash (std's hasher may change between Rust releases).
+fn fnv1a(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in data {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Sets each finding's fingerprint: rule, path relative to `root`, the flagged code with
+/// white space removed, and which occurrence of that code it is. Moving code up or down,
+/// or editing elsewhere, keeps it.
+pub fn fingerprint(findings: &mut [Finding], root: &Path, cache: &mut SourceCache) {
+    let mut seen: HashMap<(String, &'static str, u64), usize> = HashMap::new();
+    for f in findings.iter_mut() {
+        let code: String = cache
+            .get(&f.loc.path)
+            .and_then(|s| s.text.get(f.loc.span.start_byte..f.loc.span.end_byte))
+            .map(|t| t.chars().filter(|c| !c.is_whitespace()).take(400).collect())
+            .unwrap_or_default();
+        let path = crate::report::root_relative(&f.loc.path, root);
+        let h = fnv1a(format!("{}\0{}\0{}", f.rule, path, code).as_bytes());
+        let n = seen.entry((path, f.rule, h)).or_insert(0);
+        *n += 1;
+        f.fingerprint = format!("{h:016x}:{n}");
+    }
+}
+
+/// A baseline file: the fingerprints of findings accepted for now.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<BaselineEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct BaselineEntry {
+    pub rule: String,
+    pub path: String,
+    pub fingerprint: String,
+}
+
+impl Baseline {
+    pub fn of(findings: &[Finding], root: &Path) -> Baseline {
+        let mut entries: Vec<BaselineEntry> = findings
+            .iter()
+            .filter(|f| f.suppressed.is_none())
+            .map(|f| BaselineEntry {
+                rule: f.rule.to_string(),
+                path: crate::report::root_relative(&f.loc.path, root),
+                fingerprint: f.fingerprint.clone(),
+            })
+            .collect();
+        entries.sort();
+        entries.dedup();
+        Baseline {
+            version: 1,
+            findings: entries,
+        }
+    }
+
+    pub fn read(path: &Path) -> Result<Baseline, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
+        let b: Baseline = serde_json::from_str(&text)
+            .map_err(|e| format!("{}: not a jwtlint baseline: {e}", path.display()))?;
+        if b.version != 1 {
+            return Err(format!(
+                "{}: baseline version {} is not supported",
+                path.display(),
+                b.version
+            ));
+        }
+        Ok(b)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// Removes the findings the baseline holds; returns how many.
+    pub fn filter(&self, findings: &mut Vec<Finding>, root: &Path) -> usize {
+        let known: BTreeSet<(&str, String, &str)> = self
+            .findings
+            .iter()
+            .map(|e| (e.rule.as_str(), e.path.clone(), e.fingerprint.as_str()))
+            .collect();
+        let before = findings.len();
+        findings.retain(|f| {
+            f.suppressed.is_some()
+                || !known.contains(&(
+                    f.rule,
+                    crate::report::root_relative(&f.loc.path, root),
+                    f.fingerprint.as_str(),
+                ))
+        });
+        before - findings.len()
+    }
+}
