@@ -407,10 +407,8 @@ impl<'t, 's> Builder<'t, 's> {
                 }
             }
             "import_statement" => self.on_import(node),
-            "comment" => {
-                if text(node, self.src).contains("jwtlint-disable") {
-                    self.index.directive_comments.push(node);
-                }
+            "comment" if text(node, self.src).contains("jwtlint-disable") => {
+                self.index.directive_comments.push(node);
             }
             "call_expression" | "new_expression" => {
                 self.index.calls.push(node);
