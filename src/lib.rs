@@ -277,29 +277,37 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
         notes.extend(n);
         bytes += b;
     }
-    // Pass 2: imported files not parsed yet, until none is left.
+    // Pass 2: files whose exports JWT values need, and the files those exports refer to,
+    // parsed on demand until nothing more is needed.
     let mut parsed: HashSet<PathBuf> = facts.iter().map(|f| modules::normalize(&f.path)).collect();
-    loop {
-        let mut wanted: Vec<PathBuf> = facts
+    let mut requested: HashSet<PathBuf> = HashSet::new();
+    let mut frontier: Vec<PathBuf> = facts
+        .iter()
+        .flat_map(|f| f.needs.iter())
+        .map(|p| p.as_ref().clone())
+        .collect();
+    while !frontier.is_empty() {
+        frontier.retain(|p| requested.insert(p.clone()));
+        frontier.sort();
+        let unparsed: Vec<PathBuf> = frontier
             .iter()
-            .flat_map(|f| f.imports.iter())
-            .map(|p| p.as_ref().clone())
-            .filter(|p| !parsed.contains(p))
+            .filter(|p| !parsed.contains(*p))
+            .cloned()
             .collect();
-        wanted.sort();
-        wanted.dedup();
-        if wanted.is_empty() {
-            break;
-        }
-        parsed.extend(wanted.iter().cloned());
-        let more: Vec<_> = wanted
+        parsed.extend(unparsed.iter().cloned());
+        let more: Vec<FileFacts> = unparsed
             .par_iter()
-            .map(|p| analyse_file(p, config, false, &files, None))
+            .filter_map(|p| analyse_file(p, config, false, &files, None).0)
             .collect();
-        for (f, _, _) in more {
-            // Notes about these files were given in pass 1 already.
-            facts.extend(f);
-        }
+        facts.extend(more);
+        let wanted: HashSet<&PathBuf> = frontier.iter().collect();
+        frontier = facts
+            .iter()
+            .filter(|f| wanted.contains(&modules::normalize(&f.path)))
+            .flat_map(|f| f.export_refs.iter())
+            .map(|p| p.as_ref().clone())
+            .filter(|p| !requested.contains(p))
+            .collect();
     }
     // Pass 3: resolve values from other files.
     let mut table = ExportTable::default();

@@ -647,3 +647,36 @@ fn no_progress_output_in_pipes() {
     assert!(!err.contains("linting"), "{err}");
     assert!(!err.contains('\r'), "{err}");
 }
+
+#[test]
+fn sarif_columns_count_utf16_and_notes_become_notifications() {
+    let dir = tempfile::tempdir().unwrap();
+    // "é" is 2 bytes and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
+    write(
+        dir.path(),
+        "a.js",
+        "const jwt = require('jsonwebtoken'); const s = 'é😀'; jwt.verify(t, process.env.S);\n",
+    );
+    write(dir.path(), "bin.js", b"\x00\x01");
+    let o = run(&[&dir.path().to_string_lossy(), "-f", "sarif"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let run0 = &v["runs"][0];
+    let region = &run0["results"][0]["locations"][0]["physicalLocation"]["region"];
+    let expected = "const jwt = require('jsonwebtoken'); const s = 'é😀'; "
+        .encode_utf16()
+        .count() as i64
+        + 1;
+    assert_eq!(region["startColumn"].as_i64().unwrap(), expected);
+    let notes = run0["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("binary"));
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "bin.js"
+    );
+}

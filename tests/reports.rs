@@ -96,7 +96,20 @@ fn sarif_validates_against_the_schema() {
         .should_validate_formats(true)
         .build(&schema)
         .expect("schema compiles");
-    for args in [vec![EXAMPLE], vec!["test-fixtures"]] {
+    // Suppressed results and notifications must validate too.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bin.js"), b"\x00").unwrap();
+    std::fs::write(
+        tmp.path().join("a b.js"),
+        "const jwt = require('jsonwebtoken');\n// jwtlint-disable-next-line -- reviewed\njwt.verify(t, 'k-literal-secret');\n",
+    )
+    .unwrap();
+    let tmp_path = tmp.path().to_string_lossy().into_owned();
+    for args in [
+        vec![EXAMPLE],
+        vec!["test-fixtures"],
+        vec![tmp_path.as_str(), "--report-unused-disables"],
+    ] {
         let o = Command::new(env!("CARGO_BIN_EXE_jwtlint"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .args(&args)

@@ -60,12 +60,18 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             if facts.ops.len() > start {
                 // Values from other files are resolved in a second look at this file,
                 // once every file's exports are known.
-                let slots_refer = facts.ops[start..].iter().any(|op| {
-                    [&op.key, &op.payload, &op.algorithms, &op.expiry]
-                        .iter()
-                        .any(|s| s.value().is_some_and(Value::refers_to_module))
-                });
-                if slots_refer || call.args.iter().any(|a| cx.eval(*a).refers_to_module()) {
+                let before = facts.needs.len();
+                for op in &facts.ops[start..] {
+                    for s in [&op.key, &op.payload, &op.algorithms, &op.expiry] {
+                        if let Some(v) = s.value() {
+                            v.module_files(&mut facts.needs);
+                        }
+                    }
+                }
+                for a in &call.args {
+                    cx.eval(*a).module_files(&mut facts.needs);
+                }
+                if facts.needs.len() > before {
                     facts.unresolved = true;
                 }
             }
@@ -113,7 +119,9 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                 return;
             };
             let key = cx.eval(k);
-            facts.unresolved |= key.refers_to_module();
+            let before = facts.needs.len();
+            key.module_files(&mut facts.needs);
+            facts.unresolved |= facts.needs.len() > before;
             facts.stores.push(TokenStore {
                 storage,
                 key,

@@ -188,8 +188,10 @@ pub struct FileFacts {
     pub directives: Vec<super::directives::Directive>,
     /// What the file exports, for files that import from it.
     pub exports: super::modules::Exports,
-    /// Project files it imports (resolved relative specifiers).
-    pub imports: Vec<Arc<PathBuf>>,
+    /// Project files whose exports this file's JWT values need (parsed on demand).
+    pub needs: Vec<Arc<PathBuf>>,
+    /// Project files this file's exports refer to (needed when its exports are).
+    pub export_refs: Vec<Arc<PathBuf>>,
     /// Some operation uses a value from another file that was not resolved yet.
     pub unresolved: bool,
 }

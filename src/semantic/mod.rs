@@ -48,12 +48,16 @@ pub fn extract(
         .iter()
         .filter_map(|c| directives::parse(cx.text(*c), c.start_byte(), source, &cx.path))
         .collect();
-    facts.imports = index
-        .module_specs
-        .iter()
-        .filter_map(|s| cx.resolve_module(s))
-        .collect();
-    facts.imports.sort();
-    facts.imports.dedup();
+    for (_, v) in &facts.exports.named {
+        v.module_files(&mut facts.export_refs);
+    }
+    if let Some(d) = &facts.exports.default {
+        d.module_files(&mut facts.export_refs);
+    }
+    facts.export_refs.extend(facts.exports.star.iter().cloned());
+    facts.export_refs.sort();
+    facts.export_refs.dedup();
+    facts.needs.sort();
+    facts.needs.dedup();
     facts
 }

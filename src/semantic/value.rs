@@ -166,6 +166,20 @@ impl Value {
         })
     }
 
+    /// The files of the unresolved references inside.
+    pub fn module_files(&self, out: &mut Vec<Arc<PathBuf>>) {
+        match self {
+            Value::Module { file, .. } => out.push(file.clone()),
+            Value::Object(o) => o.props.iter().for_each(|p| p.value.module_files(out)),
+            Value::Array { items, .. } => items.iter().for_each(|i| i.module_files(out)),
+            Value::Env {
+                fallback: Some(f), ..
+            } => f.module_files(out),
+            Value::KeyMaterial { from, .. } => from.module_files(out),
+            _ => {}
+        }
+    }
+
     /// Whether an unresolved reference to another file hides anywhere inside.
     pub fn refers_to_module(&self) -> bool {
         match self {
