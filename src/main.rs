@@ -291,12 +291,17 @@ fn progress_hook(format: Format) -> Option<ProgressHook> {
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let started = std::time::Instant::now();
+    // How long a scan runs before the bar appears (an environment knob for tests).
+    let delay_ms: u128 = std::env::var("JWTLINT_PROGRESS_DELAY_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
     let shown = std::sync::atomic::AtomicBool::new(false);
     Some(std::sync::Arc::new(move |p: Progress| match p {
         Progress::Start(n) => bar.set_length(n as u64),
         Progress::File => {
             bar.inc(1);
-            if started.elapsed().as_millis() > 1000
+            if started.elapsed().as_millis() >= delay_ms
                 && !shown.swap(true, std::sync::atomic::Ordering::Relaxed)
             {
                 bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());

@@ -680,3 +680,28 @@ fn sarif_columns_count_utf16_and_notes_become_notifications() {
         "bin.js"
     );
 }
+
+/// On a terminal (a pseudo-terminal from `script`), a long scan shows progress on stderr;
+/// with CI set it does not.
+#[test]
+fn progress_on_a_terminal_only() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_jwtlint");
+    let cmd = format!("{bin} test-fixtures --color never");
+    let pty = |ci: bool| {
+        let mut c = Command::new("script");
+        c.args(["-qec", &cmd, "/dev/null"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("JWTLINT_PROGRESS_DELAY_MS", "0")
+            .env_remove("CI");
+        if ci {
+            c.env("CI", "true");
+        }
+        String::from_utf8_lossy(&c.output().unwrap().stdout).into_owned()
+    };
+    assert!(pty(false).contains("linting"), "no progress on a terminal");
+    assert!(!pty(true).contains("linting"), "progress shown in CI");
+}

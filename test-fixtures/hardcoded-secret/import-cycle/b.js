@@ -1,0 +1,3 @@
+const a = require('./a');
+exports.secret = a.secret;
+exports.real = a.real;
