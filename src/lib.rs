@@ -94,13 +94,18 @@ fn analyse_file(
     files: &FileSet,
     table: Option<&ExportTable>,
 ) -> (Option<FileFacts>, Vec<FileNote>, u64) {
-    match source::read(path, config.max_file_size) {
+    let raw = match source::read_bytes(path, config.max_file_size) {
+        Ok(raw) => raw,
+        Err(note) => return (None, vec![note], 0),
+    };
+    // Files that cannot hold a finding are not decoded, indexed or parsed.
+    if prefilter && !source::is_binary(&raw) && !prefilter::may_match_bytes(&raw) {
+        return (None, Vec::new(), raw.len() as u64);
+    }
+    match source::from_bytes(path, raw) {
         ReadOutcome::Skipped(note) => (None, vec![note], 0),
         ReadOutcome::Ok(src, note) => {
             let bytes = src.text.len() as u64;
-            if prefilter && !prefilter::may_match(&src.text) {
-                return (None, note.into_iter().collect(), bytes);
-            }
             let (facts, mut notes) = analyse_source(&src, files, table);
             notes.extend(note);
             (facts, notes, bytes)

@@ -29,15 +29,26 @@ fn note(path: &Path, kind: NoteKind, message: String) -> FileNote {
 
 /// Reads a file for analysis. Never panics; every reason not to analyse becomes a note.
 pub fn read(path: &Path, max_size: u64) -> ReadOutcome {
+    match read_bytes(path, max_size) {
+        Ok(bytes) => from_bytes(path, bytes),
+        Err(note) => ReadOutcome::Skipped(note),
+    }
+}
+
+/// Whether bytes look binary (a NUL in the first 8 KiB).
+pub fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+/// Reads a file's bytes within the size cap.
+pub fn read_bytes(path: &Path, max_size: u64) -> Result<Vec<u8>, FileNote> {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
-        Err(e) => {
-            return ReadOutcome::Skipped(note(path, NoteKind::Skipped, format!("cannot read: {e}")))
-        }
+        Err(e) => return Err(note(path, NoteKind::Skipped, format!("cannot read: {e}"))),
     };
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > max_size {
-        return ReadOutcome::Skipped(note(
+        return Err(note(
             path,
             NoteKind::Skipped,
             format!("skipped: {len} bytes is over the {max_size}-byte size cap (--max-file-size)"),
@@ -46,22 +57,21 @@ pub fn read(path: &Path, max_size: u64) -> ReadOutcome {
     let mut bytes = Vec::with_capacity(len as usize);
     // Read one byte past the cap so a file that grew after stat is still caught.
     if let Err(e) = file.take(max_size + 1).read_to_end(&mut bytes) {
-        return ReadOutcome::Skipped(note(path, NoteKind::Skipped, format!("cannot read: {e}")));
+        return Err(note(path, NoteKind::Skipped, format!("cannot read: {e}")));
     }
     if bytes.len() as u64 > max_size {
-        return ReadOutcome::Skipped(note(
+        return Err(note(
             path,
             NoteKind::Skipped,
             format!("skipped: over the {max_size}-byte size cap (--max-file-size)"),
         ));
     }
-    from_bytes(path, bytes)
+    Ok(bytes)
 }
 
 /// Builds a source from bytes already in memory (files and standard input alike).
 pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> ReadOutcome {
-    let probe = &bytes[..bytes.len().min(8192)];
-    if probe.contains(&0) {
+    if is_binary(&bytes) {
         return ReadOutcome::Skipped(note(
             path,
             NoteKind::Skipped,

@@ -30,6 +30,13 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
         return;
     };
     // Cheap syntactic filter: only identifiers, member chains and `super` can name a library.
+    // `this.method()` calls a method of the class itself: never a library, and methods are
+    // not followed as helpers.
+    if callee.kind() == "member_expression"
+        && callee.field("object").is_some_and(|o| o.kind() == "this")
+    {
+        return;
+    }
     let (callee_value, is_new) = match callee.kind() {
         "identifier"
         | "member_expression"

@@ -473,6 +473,9 @@ impl<'a, 't> Ctx<'a, 't> {
                     }
                     return Value::Unknown;
                 }
+                "method_definition" if item.field("name").is_some_and(|n| self.text(n) == name) => {
+                    return Value::Function { at: self.loc(item) };
+                }
                 "method_definition" => {
                     let is_ctor = item
                         .field("name")
@@ -502,9 +505,17 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         // `this.name = value` assignments inside the class; one is a definition, several are not.
+        // Assignments are in source order, so only the class's range is looked at.
         let mut found = None;
-        for a in &self.index.assignments {
-            if a.start_byte() < body.start_byte() || a.end_byte() > body.end_byte() {
+        let first = self
+            .index
+            .assignments
+            .partition_point(|a| a.start_byte() < body.start_byte());
+        for a in &self.index.assignments[first..] {
+            if a.start_byte() > body.end_byte() {
+                break;
+            }
+            if a.end_byte() > body.end_byte() {
                 continue;
             }
             let Some(left) = a.field("left") else {
