@@ -114,6 +114,27 @@ impl ProjectFacts {
         self.files.iter().flat_map(|f| f.ops.iter())
     }
 
+    /// Whether an option `slot` picks is provably missing for `op`: absent at the call and,
+    /// for operations that inherit module defaults, absent from every module configuration
+    /// found (none found means unknown). `Some(configs)` when missing, to cite as related.
+    pub fn missing_with_defaults<'a>(
+        &'a self,
+        op: &JwtOp,
+        slot: impl Fn(&JwtOp) -> &Slot,
+    ) -> Option<Vec<&'a JwtOp>> {
+        if !slot(op).is_absent() {
+            return None;
+        }
+        if !op.inherits_defaults {
+            return Some(Vec::new());
+        }
+        let defaults: Vec<&JwtOp> = self.module_configs(op.lib).collect();
+        if defaults.is_empty() || defaults.iter().any(|c| !slot(c).is_absent()) {
+            return None;
+        }
+        Some(defaults)
+    }
+
     /// Module-level defaults of one library (NestJS `JwtModule.register`), in path order.
     pub fn module_configs<'a>(&'a self, lib: &'a str) -> impl Iterator<Item = &'a JwtOp> + 'a {
         self.ops()

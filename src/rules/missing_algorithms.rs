@@ -14,17 +14,9 @@ impl Rule for MissingAlgorithms {
 
     fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
         for op in file.ops.iter().filter(|op| op.kind.verifies()) {
-            if !op.algorithms.is_absent() {
+            let Some(defaults) = project.missing_with_defaults(op, |o| &o.algorithms) else {
                 continue;
-            }
-            let mut defaults = Vec::new();
-            if op.inherits_defaults {
-                // Only provably missing when every module configuration is known to lack it too.
-                defaults = project.module_configs(op.lib).collect();
-                if defaults.is_empty() || defaults.iter().any(|c| !c.algorithms.is_absent()) {
-                    continue;
-                }
-            }
+            };
             let what = match op.kind {
                 OpKind::Middleware => "accepts tokens",
                 OpKind::Strategy => "authenticates tokens",

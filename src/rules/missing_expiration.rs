@@ -14,16 +14,9 @@ impl Rule for MissingExpiration {
 
     fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
         for op in file.ops.iter().filter(|op| op.kind == OpKind::Sign) {
-            if !op.expiry.is_absent() {
+            let Some(defaults) = project.missing_with_defaults(op, |o| &o.expiry) else {
                 continue;
-            }
-            let mut defaults = Vec::new();
-            if op.inherits_defaults {
-                defaults = project.module_configs(op.lib).collect();
-                if defaults.is_empty() || defaults.iter().any(|c| !c.expiry.is_absent()) {
-                    continue;
-                }
-            }
+            };
             let mut f = Finding::new(
                 &META,
                 op.at.clone(),

@@ -76,31 +76,6 @@ pub struct FileIndex<'t> {
     pub directive_comments: Vec<Node<'t>>,
 }
 
-fn is_function_node(kind: &str) -> bool {
-    matches!(
-        kind,
-        "function_declaration"
-            | "function_expression"
-            | "function"
-            | "generator_function_declaration"
-            | "generator_function"
-            | "arrow_function"
-            | "method_definition"
-    )
-}
-
-fn opens_block_scope(kind: &str) -> bool {
-    matches!(
-        kind,
-        "statement_block"
-            | "for_statement"
-            | "for_in_statement"
-            | "catch_clause"
-            | "class_static_block"
-            | "switch_body"
-    )
-}
-
 pub fn text<'a>(node: Node<'_>, src: &'a str) -> &'a str {
     src.get(node.byte_range()).unwrap_or("")
 }
@@ -452,7 +427,8 @@ impl<'t, 's> Builder<'t, 's> {
             }
             _ => {}
         }
-        if is_function_node(kind) {
+        let class = self.grammar.class(node);
+        if class == Class::Function {
             self.open(node, true);
             if let Some(name) = node.field("name") {
                 if matches!(
@@ -464,7 +440,7 @@ impl<'t, 's> Builder<'t, 's> {
                 }
             }
             self.bind_params(node);
-        } else if opens_block_scope(kind) {
+        } else if class == Class::Block {
             self.open(node, false);
             let scope = self.current();
             match kind {
@@ -663,7 +639,7 @@ impl<'t> FileIndex<'t> {
                         if top != 0
                             && s.start == n.start_byte()
                             && s.end == n.end_byte()
-                            && opens_scope(n.kind())
+                            && matches!(b.grammar.class(n), Class::Function | Class::Block)
                         {
                             b.stack.pop();
                         }
@@ -704,8 +680,4 @@ impl<'t> FileIndex<'t> {
             i = s.parent?;
         }
     }
-}
-
-fn opens_scope(kind: &str) -> bool {
-    is_function_node(kind) || opens_block_scope(kind)
 }
