@@ -373,7 +373,8 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         .stack_size(8 * 1024 * 1024)
         .build()
         .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
-    let (project, mut notes, files_scanned, bytes) = pool.install(|| analyse_project(config));
+    let (mut project, mut notes, files_scanned, bytes) = pool.install(|| analyse_project(config));
+    project.settings = config.settings.clone();
     let mut findings = pool.install(|| check(&project, &rules));
     apply_levels(config, &mut findings);
     let unused = suppress::apply_directives(&project, &mut findings);

@@ -1,10 +1,12 @@
 //! Rules: one file each over the facts, never over the tree (DESIGN.md §3).
 
 mod hardcoded_secret;
+mod helpers;
 mod missing_algorithms;
 mod missing_expiration;
 mod shared_secret;
 mod token_in_localstorage;
+mod weak_secret;
 
 use crate::finding::{Finding, Level, Loc, Related};
 use crate::project::ProjectFacts;
@@ -24,6 +26,7 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &missing_expiration::MissingExpiration,
     &token_in_localstorage::TokenInLocalstorage,
     &shared_secret::SharedSecret,
+    &weak_secret::WeakSecret,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

@@ -106,6 +106,10 @@ pub struct JwtOp {
     pub algorithms: Slot,
     /// Sign: the lifetime (`expiresIn`, `setExpirationTime`, a payload `exp`).
     pub expiry: Slot,
+    /// The object holding the operation's other options, as the library names them
+    /// (`ignoreExpiration`, `clockTolerance`, `audience`, `isRevoked`, ...): verify options
+    /// for verifications, middleware and strategy configuration, module `verifyOptions`.
+    pub options: Slot,
     /// Names around the call (function, variable, property) that hint at the token kind.
     pub names: Vec<String>,
     /// Missing options may be supplied by the library's module-level defaults
@@ -127,6 +131,7 @@ impl JwtOp {
             payload: Slot::Absent,
             algorithms: Slot::Absent,
             expiry: Slot::Absent,
+            options: Slot::Absent,
             names: Vec::new(),
             inherits_defaults: false,
             via: None,

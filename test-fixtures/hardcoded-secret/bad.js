@@ -20,7 +20,7 @@ function loginWithConfig(user) {
 }
 
 function verify(token) {
-  return jwt.verify(token, process.env.JWT_SECRET || 'dev-secret-change-me', { algorithms: ['HS256'] }); // expect: hardcoded-secret
+  return jwt.verify(token, process.env.JWT_SECRET || 'dev-secret-change-me', { algorithms: ['HS256'] }); // expect: hardcoded-secret, weak-secret
 }
 
 const requireAuth = expressJwt({

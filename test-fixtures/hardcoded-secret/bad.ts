@@ -9,7 +9,7 @@ export const jwtConstants = {
   imports: [
     JwtModule.register({
       global: true,
-      secret: jwtConstants.secret, // expect: hardcoded-secret
+      secret: jwtConstants.secret, // expect: hardcoded-secret, weak-secret
       signOptions: { expiresIn: '60s' },
       verifyOptions: { algorithms: ['HS256'] },
     }),

@@ -25,6 +25,7 @@ impl Library for ExpressJwt {
         let mut op = call.op(OpKind::Middleware, self.id());
         op.key = options.prop("secret");
         op.algorithms = options.prop("algorithms");
+        op.options = options;
         out.push(op);
     }
 }

@@ -30,6 +30,7 @@ impl Library for Jose {
                 let mut op = call.op(OpKind::Verify, self.id());
                 op.key = call.arg(1);
                 op.algorithms = call.arg(2).prop("algorithms");
+                op.options = call.arg(2);
                 out.push(op);
             }
             (["decodeJwt" | "decodeProtectedHeader"], false) => {
@@ -50,6 +51,7 @@ impl Library for Jose {
                 let mut op = call.op(OpKind::Verify, self.id());
                 op.key = call.arg(1);
                 op.algorithms = call.arg(2).prop("algorithms");
+                op.options = call.arg(2);
                 out.push(op);
             }
             (["JWT", "decode"], false) => out.push(call.op(OpKind::Decode, self.id())),

@@ -37,6 +37,7 @@ impl Library for JsonWebToken {
                 op.payload = call.arg(0);
                 op.key = call.arg(1);
                 op.algorithms = options.prop("algorithm");
+                op.options = options.clone();
                 op.expiry = Slot::first_of([options.prop("expiresIn"), payload_exp(&op.payload)]);
                 out.push(op);
             }
@@ -44,6 +45,7 @@ impl Library for JsonWebToken {
                 let mut op = call.op(OpKind::Verify, self.id());
                 op.key = call.arg(1);
                 op.algorithms = options.prop("algorithms");
+                op.options = options;
                 out.push(op);
             }
             "decode" => out.push(call.op(OpKind::Decode, self.id())),

@@ -2,8 +2,12 @@
 //! file here and one line in `LIBRARIES`.
 
 mod express_jwt;
+mod fast_jwt;
+mod hono_jwt;
 mod jose;
 mod jsonwebtoken;
+mod jwt_simple;
+mod koa_jwt;
 mod nestjs_jwt;
 mod passport_jwt;
 
@@ -37,6 +41,10 @@ pub static LIBRARIES: &[&dyn Library] = &[
     &express_jwt::ExpressJwt,
     &passport_jwt::PassportJwt,
     &nestjs_jwt::NestJwt,
+    &koa_jwt::KoaJwt,
+    &fast_jwt::FastJwt,
+    &jwt_simple::JwtSimple,
+    &hono_jwt::HonoJwt,
 ];
 
 pub fn for_module(module: &str) -> Option<&'static dyn Library> {

@@ -63,6 +63,7 @@ impl Library for NestJwt {
                 } else {
                     op.algorithms = options.prop("algorithms");
                 }
+                op.options = options;
                 out.push(op);
             }
             _ => {}
@@ -75,6 +76,7 @@ impl NestJwt {
         let mut op = call.op(OpKind::ModuleConfig, self.id());
         op.key = Slot::first_of([options.prop("secret"), options.prop("privateKey")]);
         op.algorithms = options.prop("verifyOptions").prop("algorithms");
+        op.options = options.prop("verifyOptions");
         op.expiry = options.prop("signOptions").prop("expiresIn");
         out.push(op);
     }

@@ -32,6 +32,7 @@ impl Library for PassportJwt {
             _ => Slot::Unknown,
         };
         op.algorithms = options.prop("algorithms");
+        op.options = options;
         out.push(op);
     }
 }

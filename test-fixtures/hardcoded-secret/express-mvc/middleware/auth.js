@@ -5,7 +5,7 @@ const keys = require('../config/keys');
 module.exports = function auth(req, res, next) {
   const token = (req.headers.authorization || '').replace('Bearer ', '');
   try {
-    req.user = jwt.verify(token, config.jwt.secret, { algorithms: ['HS256'] }); // expect: hardcoded-secret
+    req.user = jwt.verify(token, config.jwt.secret, { algorithms: ['HS256'] }); // expect: hardcoded-secret, weak-secret
     next();
   } catch (e) {
     res.status(401).end();

@@ -6,7 +6,7 @@ import { jwtConstants } from './constants';
   imports: [
     JwtModule.register({
       global: true,
-      secret: jwtConstants.secret, // expect: hardcoded-secret
+      secret: jwtConstants.secret, // expect: hardcoded-secret, weak-secret
       signOptions: { expiresIn: '60s' },
       verifyOptions: { algorithms: ['HS256'] },
     }),

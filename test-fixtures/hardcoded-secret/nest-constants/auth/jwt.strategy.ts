@@ -9,7 +9,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       ignoreExpiration: false,
-      secretOrKey: jwtConstants.secret, // expect: hardcoded-secret
+      secretOrKey: jwtConstants.secret, // expect: hardcoded-secret, weak-secret
       algorithms: ['HS256'],
     });
   }

@@ -1,0 +1,3 @@
+//! Pieces several rules share (kept out of `src/rules/*.rs`, where each file is one rule).
+
+pub mod literal_keys;

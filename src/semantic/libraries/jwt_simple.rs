@@ -1,0 +1,62 @@
+//! jwt-simple: `encode(payload, key, algorithm?)`, `decode(token, key, noVerify?, algorithm?)`.
+//! `decode` takes the algorithm from the token's header unless the fourth argument names one.
+
+use super::jsonwebtoken::payload_exp;
+use super::{Call, Library};
+use crate::semantic::ir::{JwtOp, OpKind, Slot};
+
+pub struct JwtSimple;
+
+impl Library for JwtSimple {
+    fn id(&self) -> &'static str {
+        "jwt-simple"
+    }
+
+    fn modules(&self) -> &'static [&'static str] {
+        &["jwt-simple"]
+    }
+
+    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+        let path = call.path_strs();
+        let method = match path.as_slice() {
+            [m] | ["default", m] => *m,
+            _ => return,
+        };
+        match method {
+            "encode" => {
+                let mut op = call.op(OpKind::Sign, self.id());
+                op.payload = call.arg(0);
+                op.key = call.arg(1);
+                op.algorithms = call.arg(2);
+                // No options: only an `exp` in the payload gives a lifetime.
+                op.expiry = payload_exp(&op.payload);
+                out.push(op);
+            }
+            "decode" => {
+                let mut op = call.op(OpKind::Verify, self.id());
+                op.key = call.arg(1);
+                op.algorithms = call.arg(3);
+                // `noVerify`: the options slot carries it for the none-algorithm rule.
+                op.options = match call.arg(2) {
+                    Slot::Present { value, at } => Slot::Present {
+                        value: crate::semantic::value::Value::Object(
+                            crate::semantic::value::Object {
+                                props: vec![crate::semantic::value::Prop {
+                                    key: "noVerify".into(),
+                                    value,
+                                    at: at.clone(),
+                                }],
+                                open: false,
+                                at: Some(at),
+                            },
+                        ),
+                        at: call.cx.loc(call.node),
+                    },
+                    other => other,
+                };
+                out.push(op);
+            }
+            _ => {}
+        }
+    }
+}
