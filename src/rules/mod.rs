@@ -1,9 +1,12 @@
 //! Rules: one file each over the facts, never over the tree (DESIGN.md §3).
 
+mod falsy_verify_key;
 mod hardcoded_secret;
 mod helpers;
+mod ignore_expiration;
 mod missing_algorithms;
 mod missing_expiration;
+mod none_algorithm;
 mod shared_secret;
 mod token_in_localstorage;
 mod weak_secret;
@@ -27,6 +30,9 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &token_in_localstorage::TokenInLocalstorage,
     &shared_secret::SharedSecret,
     &weak_secret::WeakSecret,
+    &ignore_expiration::IgnoreExpiration,
+    &none_algorithm::NoneAlgorithm,
+    &falsy_verify_key::FalsyVerifyKey,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

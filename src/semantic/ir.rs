@@ -110,6 +110,8 @@ pub struct JwtOp {
     /// (`ignoreExpiration`, `clockTolerance`, `audience`, `isRevoked`, ...): verify options
     /// for verifications, middleware and strategy configuration, module `verifyOptions`.
     pub options: Slot,
+    /// Numbers in `options` durations are milliseconds (fast-jwt), not seconds.
+    pub ms_durations: bool,
     /// Names around the call (function, variable, property) that hint at the token kind.
     pub names: Vec<String>,
     /// Missing options may be supplied by the library's module-level defaults
@@ -132,6 +134,7 @@ impl JwtOp {
             algorithms: Slot::Absent,
             expiry: Slot::Absent,
             options: Slot::Absent,
+            ms_durations: false,
             names: Vec::new(),
             inherits_defaults: false,
             via: None,

@@ -49,6 +49,7 @@ impl Library for FastJwt {
             }
             ["createVerifier"] | ["default", "createVerifier"] => {
                 let mut op = call.op(OpKind::Verify, self.id());
+                op.ms_durations = true;
                 op.key = options.prop("key");
                 op.algorithms = options.prop("algorithms");
                 op.options = options;

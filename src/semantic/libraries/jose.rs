@@ -5,6 +5,7 @@ use super::jsonwebtoken::payload_exp;
 use super::{Call, Library};
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
 use crate::semantic::syntax::NodeExt;
+use crate::semantic::value::Value;
 use tree_sitter::Node;
 
 pub struct Jose;
@@ -37,6 +38,34 @@ impl Library for Jose {
                 out.push(call.op(OpKind::Decode, self.id()));
             }
             (["SignJWT"], true) => self.sign_chain(call, out),
+            // Unsecured JWTs: `alg: none` by construction.
+            (["UnsecuredJWT"], true) | (["UnsecuredJWT", "decode"], false) => {
+                let at = call.cx.loc(call.node);
+                let none = Value::Str {
+                    value: "none".into(),
+                    at: at.clone(),
+                };
+                let (kind, algorithms) = if call.is_new {
+                    (OpKind::Sign, none)
+                } else {
+                    (
+                        OpKind::Verify,
+                        Value::Array {
+                            items: vec![none],
+                            open: false,
+                        },
+                    )
+                };
+                let mut op = call.op(kind, self.id());
+                op.algorithms = Slot::Present {
+                    value: algorithms,
+                    at,
+                };
+                // An unsecured token has no key and no lifetime to judge here.
+                op.key = Slot::Unknown;
+                op.expiry = Slot::Unknown;
+                out.push(op);
+            }
             // Legacy v1/v2 API.
             (["JWT", "sign"], false) => {
                 let mut op = call.op(OpKind::Sign, self.id());

@@ -1,0 +1,78 @@
+use super::{Rule, RuleMeta};
+use crate::finding::Finding;
+use crate::project::ProjectFacts;
+use crate::semantic::ir::{FileFacts, OpKind, Slot};
+use crate::semantic::value::Value;
+
+pub struct NoneAlgorithm;
+
+static META: RuleMeta = crate::rule_meta!("none-algorithm");
+
+fn is_none(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("none"))
+}
+
+/// Whether a value is certainly truthy in JavaScript.
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Bool(b) => *b,
+        Value::Num(n) => *n != 0.0 && !n.is_nan(),
+        Value::Str { value, .. } => !value.is_empty(),
+        Value::Object(_) | Value::Array { .. } | Value::Function { .. } => true,
+        _ => false,
+    }
+}
+
+impl Rule for NoneAlgorithm {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+        for op in &file.ops {
+            if let Slot::Present { value, at } = &op.algorithms {
+                let hit = match value {
+                    Value::Array { items, .. } => {
+                        items.iter().find(|i| is_none(i)).and_then(Value::origin)
+                    }
+                    v if is_none(v) => Some(at.clone()),
+                    _ => None,
+                };
+                if let Some(place) = hit {
+                    let message = if op.kind == OpKind::Sign {
+                        format!("`{}` creates an unsigned token (algorithm `none`)", op.api)
+                    } else {
+                        format!(
+                            "`{}` accepts unsigned tokens (`none` in the algorithms)",
+                            op.api
+                        )
+                    };
+                    out.push(
+                        Finding::new(
+                            &META,
+                            place,
+                            message,
+                            "sign and verify with a real algorithm (e.g. HS256 or RS256); an unsigned token can be written by anyone",
+                        )
+                        .via(op),
+                    );
+                    continue;
+                }
+            }
+            // jwt-simple `decode(token, key, noVerify)`.
+            if let Slot::Present { value, at } = op.options.prop("noVerify") {
+                if truthy(&value) {
+                    out.push(
+                        Finding::new(
+                            &META,
+                            at,
+                            format!("`{}` skips signature verification (`noVerify`)", op.api),
+                            "verify the signature: drop the `noVerify` argument and pass the algorithm you sign with",
+                        )
+                        .via(op),
+                    );
+                }
+            }
+        }
+    }
+}
