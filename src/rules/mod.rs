@@ -1,9 +1,11 @@
 //! Rules: one file each over the facts, never over the tree (DESIGN.md §3).
 
+mod algorithm_confusion;
 mod falsy_verify_key;
 mod hardcoded_secret;
 mod helpers;
 mod ignore_expiration;
+mod long_lived_token;
 mod missing_algorithms;
 mod missing_expiration;
 mod none_algorithm;
@@ -33,6 +35,8 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &ignore_expiration::IgnoreExpiration,
     &none_algorithm::NoneAlgorithm,
     &falsy_verify_key::FalsyVerifyKey,
+    &algorithm_confusion::AlgorithmConfusion,
+    &long_lived_token::LongLivedToken,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

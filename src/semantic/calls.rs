@@ -402,7 +402,14 @@ pub fn context_names(cx: &Ctx<'_, '_>, node: Node<'_>) -> Vec<String> {
                 functions += 1;
             }
             "arrow_function" | "function_expression" | "function" => functions += 1,
-            "program" | "class_body" => break,
+            "class_body" => {
+                // The class name says what its methods sign (`RefreshTokenService`).
+                if let Some(n) = parent.parent().and_then(|c| c.field("name")) {
+                    names.push(cx.text(n).to_string());
+                }
+                break;
+            }
+            "program" => break,
             _ => {}
         }
         if functions >= 2 {

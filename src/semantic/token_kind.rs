@@ -45,9 +45,10 @@ impl JwtOp {
             .unwrap_or(TokenKind::Unknown)
     }
 
-    /// The lifetime in seconds, when it is a known constant.
+    /// The lifetime in seconds, when it is a known constant. Numbers above 10^9 are
+    /// absolute `exp` timestamps (2001 onwards), not lifetimes.
     pub fn lifetime(&self) -> Option<f64> {
-        duration::seconds(self.expiry.value()?)
+        duration::seconds(self.expiry.value()?).filter(|s| *s < 1e9)
     }
 }
 

@@ -6,7 +6,7 @@ export async function createSession(userId: string) {
   return new SignJWT({ userId })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt()
-    .setExpirationTime('2h')
+    .setExpirationTime('1h')
     .sign(secret);
 }
 

@@ -1,0 +1,103 @@
+use super::{Rule, RuleMeta};
+use crate::finding::Finding;
+use crate::project::ProjectFacts;
+use crate::semantic::ir::{FileFacts, JwtOp, Slot};
+use crate::semantic::value::{KeyKind, Value};
+
+pub struct AlgorithmConfusion;
+
+static META: RuleMeta = crate::rule_meta!("algorithm-confusion");
+
+fn is_hmac(alg: &str) -> bool {
+    alg.to_ascii_uppercase().starts_with("HS")
+}
+
+fn is_asymmetric(alg: &str) -> bool {
+    let a = alg.to_ascii_uppercase();
+    a.starts_with("RS") || a.starts_with("PS") || a.starts_with("ES") || a == "EDDSA"
+}
+
+/// The algorithms an operation names, when all are known.
+fn algorithms(op: &JwtOp) -> Option<Vec<String>> {
+    match op.algorithms.value()? {
+        Value::Array { items, open: false } => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_string))
+            .collect(),
+        Value::Str { value, .. } => Some(vec![value.clone()]),
+        _ => None,
+    }
+}
+
+/// Whether a key value is public-key material: a PEM public key or certificate, a
+/// `createPublicKey(...)`, or a key file named like a public key.
+fn is_public_key(v: &Value) -> bool {
+    match v {
+        Value::Str { value, .. } => {
+            value.contains("PUBLIC KEY-----") || value.contains("BEGIN CERTIFICATE")
+        }
+        Value::KeyMaterial {
+            kind: KeyKind::PublicKey,
+            ..
+        } => true,
+        Value::KeyMaterial {
+            kind: KeyKind::File,
+            from,
+        } => from.as_str().is_some_and(|p| {
+            let p = p.to_ascii_lowercase();
+            p.contains("public") || p.ends_with(".pub") || p.ends_with(".crt") || p.contains("cert")
+        }),
+        Value::KeyMaterial { from, .. } => is_public_key(from),
+        _ => false,
+    }
+}
+
+impl Rule for AlgorithmConfusion {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+        for op in &file.ops {
+            let Some(algs) = algorithms(op) else { continue };
+            let Some(at) = op.algorithms.at().cloned() else {
+                continue;
+            };
+            let hmac: Vec<&String> = algs.iter().filter(|a| is_hmac(a)).collect();
+            let asym: Vec<&String> = algs.iter().filter(|a| is_asymmetric(a)).collect();
+            if !hmac.is_empty() && !asym.is_empty() {
+                out.push(
+                    Finding::new(
+                        &META,
+                        at,
+                        format!(
+                            "`{}` accepts both HMAC ({}) and public-key ({}) algorithms",
+                            op.api,
+                            hmac.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                            asym.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                        ),
+                        "allow only the family you sign with: a public key used as an HMAC secret lets anyone who has it forge tokens",
+                    )
+                    .via(op),
+                );
+                continue;
+            }
+            if hmac.len() == algs.len() && !hmac.is_empty() {
+                if let Slot::Present { value, at: key_at } = &op.key {
+                    if is_public_key(value) {
+                        out.push(
+                            Finding::new(
+                                &META,
+                                key_at.clone(),
+                                format!("`{}` uses a public key as an HMAC ({}) secret", op.api, hmac[0]),
+                                "verify public-key signatures with RS256/ES256 (and only those); anyone can read a public key, so HMAC with it is forgeable",
+                            )
+                            .with_related(at, "the HMAC algorithm is chosen here")
+                            .via(op),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
