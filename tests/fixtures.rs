@@ -99,9 +99,15 @@ fn projects() -> Vec<PathBuf> {
 }
 
 fn run_project(project: &Path) -> (BTreeSet<Key>, Annotations, Vec<String>) {
+    // A rule folder's jwtlint.toml (e.g. turning on an off-by-default rule) applies to it.
+    let settings = match jwtlint::config::discover(project) {
+        Some(f) => jwtlint::config::Settings::load(&f).expect("fixture jwtlint.toml is valid"),
+        None => jwtlint::config::Settings::default(),
+    };
     let config = Config {
         paths: vec![project.to_path_buf()],
         threads: 2,
+        settings,
         ..Config::default()
     };
     let report = jwtlint::run(&config).expect("fixture run succeeds");

@@ -7,7 +7,9 @@ mod helpers;
 mod ignore_expiration;
 mod long_lived_token;
 mod missing_algorithms;
+mod missing_claim_checks;
 mod missing_expiration;
+mod missing_revocation;
 mod none_algorithm;
 mod shared_secret;
 mod token_in_localstorage;
@@ -37,6 +39,8 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &falsy_verify_key::FalsyVerifyKey,
     &algorithm_confusion::AlgorithmConfusion,
     &long_lived_token::LongLivedToken,
+    &missing_revocation::MissingRevocation,
+    &missing_claim_checks::MissingClaimChecks,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

@@ -1,0 +1,33 @@
+use super::{Rule, RuleMeta};
+use crate::finding::Finding;
+use crate::project::ProjectFacts;
+use crate::semantic::ir::{FileFacts, OpKind};
+
+pub struct MissingRevocation;
+
+static META: RuleMeta = crate::rule_meta!("missing-revocation");
+
+impl Rule for MissingRevocation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+        // Only middleware that has a revocation hook to give (express-jwt, koa-jwt).
+        for op in file
+            .ops
+            .iter()
+            .filter(|o| o.kind == OpKind::Middleware && matches!(o.lib, "express-jwt" | "koa-jwt"))
+        {
+            if !op.options.prop("isRevoked").is_absent() || op.options.is_absent() {
+                continue;
+            }
+            out.push(Finding::new(
+                &META,
+                op.at.clone(),
+                format!("`{}` has no `isRevoked` check: a token stays valid until it expires", op.api),
+                "pass `isRevoked` to reject tokens of users who logged out, changed their password or were blocked (e.g. by `jti` or a per-user token version)",
+            ));
+        }
+    }
+}
