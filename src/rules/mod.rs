@@ -11,6 +11,7 @@ mod missing_claim_checks;
 mod missing_expiration;
 mod missing_revocation;
 mod none_algorithm;
+mod sensitive_claims;
 mod shared_secret;
 mod token_in_localstorage;
 mod weak_secret;
@@ -41,6 +42,7 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &long_lived_token::LongLivedToken,
     &missing_revocation::MissingRevocation,
     &missing_claim_checks::MissingClaimChecks,
+    &sensitive_claims::SensitiveClaims,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

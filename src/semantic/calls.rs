@@ -84,6 +84,10 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             }
             for op in &mut facts.ops[start..] {
                 op.names = context_names(cx, node);
+                if let Some(at) = op.payload.at() {
+                    let arg = call.args.iter().find(|a| cx.loc(**a) == *at);
+                    op.payload_source = arg.and_then(|a| payload_source(cx, *a));
+                }
             }
         }
         Value::Function { .. } | Value::Module { .. } => {
@@ -326,6 +330,40 @@ fn stored_object_members(cx: &Ctx<'_, '_>, value: Node<'_>) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The variable a payload is (or spreads) when it is a whole object: `user`,
+/// `req.user`, `user.toJSON()`, `{ ...user._doc }`.
+fn payload_source(cx: &Ctx<'_, '_>, node: Node<'_>) -> Option<String> {
+    let node = cx.unwrap(node);
+    match node.kind() {
+        "identifier" => Some(cx.text(node).to_string()),
+        "member_expression" => {
+            let prop = node.field("property").map(|p| cx.text(p))?;
+            if matches!(prop, "_doc" | "dataValues") {
+                node.field("object").and_then(|o| payload_source(cx, o))
+            } else {
+                Some(prop.to_string())
+            }
+        }
+        "call_expression" => {
+            let f = node.field("function")?;
+            let method = f.field("property").map(|p| cx.text(p))?;
+            if matches!(method, "toJSON" | "toObject" | "get" | "lean") {
+                payload_source(cx, f.field("object")?)
+            } else {
+                None
+            }
+        }
+        "object" => {
+            let mut c = node.walk();
+            let spread = node
+                .named_children(&mut c)
+                .find(|n| n.kind() == "spread_element")?;
+            spread.named_child(0).and_then(|n| payload_source(cx, n))
+        }
+        _ => None,
+    }
 }
 
 /// The class a `super(...)` call constructs: `extends X`, or the first argument of a

@@ -112,6 +112,9 @@ pub struct JwtOp {
     pub options: Slot,
     /// Numbers in `options` durations are milliseconds (fast-jwt), not seconds.
     pub ms_durations: bool,
+    /// Sign: the variable the payload is, or spreads, when it is a whole object (`user`,
+    /// `req.user`, `{ ...user._doc }`).
+    pub payload_source: Option<String>,
     /// Names around the call (function, variable, property) that hint at the token kind.
     pub names: Vec<String>,
     /// Missing options may be supplied by the library's module-level defaults
@@ -135,6 +138,7 @@ impl JwtOp {
             expiry: Slot::Absent,
             options: Slot::Absent,
             ms_durations: false,
+            payload_source: None,
             names: Vec::new(),
             inherits_defaults: false,
             via: None,
