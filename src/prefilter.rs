@@ -31,7 +31,8 @@ fn patterns() -> Vec<String> {
     }
     let mut out = cases("jwt");
     out.extend(cases("jose"));
-    out.extend(["jsonwebtoken", "localStorage", "sessionStorage"].map(String::from));
+    // `eyJ` starts every JWT (base64 of `{"`), for tokens written in the source.
+    out.extend(["jsonwebtoken", "localStorage", "sessionStorage", "eyJ"].map(String::from));
     out
 }
 

@@ -3,6 +3,7 @@
 mod algorithm_confusion;
 mod falsy_verify_key;
 mod hardcoded_secret;
+mod hardcoded_token;
 mod helpers;
 mod ignore_expiration;
 mod long_lived_token;
@@ -43,6 +44,7 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &missing_revocation::MissingRevocation,
     &missing_claim_checks::MissingClaimChecks,
     &sensitive_claims::SensitiveClaims,
+    &hardcoded_token::HardcodedToken,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

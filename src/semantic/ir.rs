@@ -189,6 +189,13 @@ pub struct HelperCall {
     pub api: String,
 }
 
+/// A JWT written in the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenLiteral {
+    pub alg: String,
+    pub at: Loc,
+}
+
 /// Everything the rules need from one file; the tree is gone by the time they run.
 #[derive(Debug, Clone, Default)]
 pub struct FileFacts {
@@ -196,6 +203,8 @@ pub struct FileFacts {
     pub ops: Vec<JwtOp>,
     pub stores: Vec<TokenStore>,
     pub helper_calls: Vec<HelperCall>,
+    /// JWTs written as string literals.
+    pub token_literals: Vec<TokenLiteral>,
     /// Inline suppression comments.
     pub directives: Vec<super::directives::Directive>,
     /// What the file exports, for files that import from it.

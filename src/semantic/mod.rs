@@ -10,6 +10,7 @@ pub mod modules;
 pub mod scope;
 pub mod syntax;
 pub mod token_kind;
+pub mod token_literals;
 pub mod value;
 pub mod values;
 
@@ -43,6 +44,18 @@ pub fn extract(
     };
     let mut facts = calls::collect(&cx);
     facts.exports = exports::collect(&cx);
+    for s in &index.strings {
+        if let Some(value) = scope::string_value(*s, &source.text) {
+            if let Some(t) = token_literals::decode(&value) {
+                if !token_literals::is_placeholder(&t) {
+                    facts.token_literals.push(ir::TokenLiteral {
+                        alg: t.alg,
+                        at: cx.loc(*s),
+                    });
+                }
+            }
+        }
+    }
     facts.directives = index
         .directive_comments
         .iter()

@@ -74,6 +74,8 @@ pub struct FileIndex<'t> {
     pub module_specs: Vec<String>,
     /// Comments that hold a `jwtlint-disable` directive.
     pub directive_comments: Vec<Node<'t>>,
+    /// String literals that may hold a JWT (they contain `eyJ`).
+    pub strings: Vec<Node<'t>>,
 }
 
 pub fn text<'a>(node: Node<'_>, src: &'a str) -> &'a str {
@@ -382,6 +384,7 @@ impl<'t, 's> Builder<'t, 's> {
                 }
             }
             "import_statement" => self.on_import(node),
+            "string" if text(node, self.src).contains("eyJ") => self.index.strings.push(node),
             "comment" if text(node, self.src).contains("jwtlint-disable") => {
                 self.index.directive_comments.push(node);
             }
@@ -615,6 +618,7 @@ impl<'t> FileIndex<'t> {
                 exports: Vec::new(),
                 module_specs: Vec::new(),
                 directive_comments: Vec::new(),
+                strings: Vec::new(),
             },
             stack: Vec::new(),
             writes: Vec::new(),

@@ -99,7 +99,8 @@ fn classify(kind: &str) -> Class {
         | "augmented_assignment_expression"
         | "update_expression"
         | "export_statement"
-        | "comment" => Class::Interesting,
+        | "comment"
+        | "string" => Class::Interesting,
         _ => Class::Other,
     }
 }

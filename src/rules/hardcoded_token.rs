@@ -1,0 +1,25 @@
+use super::{Rule, RuleMeta};
+use crate::finding::Finding;
+use crate::project::ProjectFacts;
+use crate::semantic::ir::FileFacts;
+
+pub struct HardcodedToken;
+
+static META: RuleMeta = crate::rule_meta!("hardcoded-token");
+
+impl Rule for HardcodedToken {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+        for t in &file.token_literals {
+            out.push(Finding::new(
+                &META,
+                t.at.clone(),
+                format!("a JWT ({}) is written in the source", t.alg),
+                "remove it and revoke or rotate whatever it grants; load tokens at run time from the environment or a secret manager",
+            ));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+export const tokenFromEnv = process.env.SERVICE_TOKEN;
+export const prefix = 'eyJ';
