@@ -1,9 +1,9 @@
 //! A byte prefilter (DESIGN.md §7): files that mention none of the trigger words cannot
-//! produce a finding today, so they are not parsed. Parsing is most of the run's cost.
+//! produce a finding, so they are not parsed. Parsing is most of the run's cost.
 //!
 //! Trigger words: the names of the supported libraries (every adapter's module name
-//! contains one of them) and the browser storage APIs. When cross-file resolution lands,
-//! files skipped here are parsed on demand when a parsed file imports from them.
+//! contains one of them), the browser storage and cookie APIs, and `eyJ` (JWT literals).
+//! A skipped file is still parsed on demand when a JWT value comes from it.
 
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
@@ -32,7 +32,17 @@ fn patterns() -> Vec<String> {
     let mut out = cases("jwt");
     out.extend(cases("jose"));
     // `eyJ` starts every JWT (base64 of `{"`), for tokens written in the source.
-    out.extend(["jsonwebtoken", "localStorage", "sessionStorage", "eyJ"].map(String::from));
+    // `ookie`: cookies set by the server (`res.cookie`, `setCookie`, `Set-Cookie`).
+    out.extend(
+        [
+            "jsonwebtoken",
+            "localStorage",
+            "sessionStorage",
+            "eyJ",
+            "ookie",
+        ]
+        .map(String::from),
+    );
     out
 }
 

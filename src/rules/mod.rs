@@ -6,6 +6,7 @@ mod hardcoded_secret;
 mod hardcoded_token;
 mod helpers;
 mod ignore_expiration;
+mod insecure_token_cookie;
 mod long_lived_token;
 mod missing_algorithms;
 mod missing_claim_checks;
@@ -45,6 +46,7 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &missing_claim_checks::MissingClaimChecks,
     &sensitive_claims::SensitiveClaims,
     &hardcoded_token::HardcodedToken,
+    &insecure_token_cookie::InsecureTokenCookie,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

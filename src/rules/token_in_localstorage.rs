@@ -1,3 +1,4 @@
+use super::helpers::token_names::names_token;
 use super::{Rule, RuleMeta};
 use crate::finding::Finding;
 use crate::project::ProjectFacts;
@@ -7,43 +8,6 @@ use crate::semantic::value::Value;
 pub struct TokenInLocalstorage;
 
 static META: RuleMeta = crate::rule_meta!("token-in-localstorage");
-
-/// Whether a storage key or variable name stands for a token (and not for data about one,
-/// such as its expiry or type, nor for tokens that are not credentials).
-pub fn names_token(name: &str) -> bool {
-    let w: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    const NOT: &[&str] = &[
-        "expir",
-        "expires",
-        "type",
-        "time",
-        "date",
-        "csrf",
-        "xsrf",
-        "fcm",
-        "push",
-        "device",
-        "notification",
-        "captcha",
-        "count",
-        "status",
-        "valid",
-        "ttl",
-        "issued",
-        "key",
-        "name",
-        "url",
-        "length",
-    ];
-    if NOT.iter().any(|n| w.contains(n)) || w.ends_with("exp") || w.ends_with("at") && w.len() > 8 {
-        return false;
-    }
-    w.contains("token") || w.contains("jwt") || w == "bearer" || w == "authorization"
-}
 
 impl Rule for TokenInLocalstorage {
     fn meta(&self) -> &'static RuleMeta {
@@ -90,7 +54,7 @@ impl Rule for TokenInLocalstorage {
 
 #[cfg(test)]
 mod tests {
-    use super::names_token;
+    use crate::rules::helpers::token_names::names_token;
 
     #[test]
     fn token_names() {

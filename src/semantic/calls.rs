@@ -1,10 +1,11 @@
 //! Turns calls and assignments into IR: library calls go to their adapter, storage
 //! writes become `TokenStore`s, and every operation gets the names around it.
 
-use super::ir::{FileFacts, HelperCall, JwtOp, Slot, Storage, TokenStore};
+use super::ir::{CookieSet, FileFacts, HelperCall, JwtOp, Slot, Storage, TokenStore};
 use super::libraries::{self, Call};
 use super::scope::key_name;
 use super::value::Value;
+use super::value::{Object, Prop};
 use super::values::Ctx;
 use crate::semantic::syntax::NodeExt;
 use tree_sitter::Node;
@@ -30,6 +31,12 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
         return;
     };
     // Cheap syntactic filter: only identifiers, member chains and `super` can name a library.
+    if !is_new {
+        if let Some(cookie) = cookie_set(cx, node, callee) {
+            facts.cookies.push(cookie);
+            return;
+        }
+    }
     // `this.method()` calls a method of the class itself: never a library, and methods are
     // not followed as helpers.
     if callee.kind() == "member_expression"
@@ -330,6 +337,122 @@ fn stored_object_members(cx: &Ctx<'_, '_>, value: Node<'_>) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// Attributes written in a `Set-Cookie` header value, as an options object.
+fn set_cookie_attributes(cx: &Ctx<'_, '_>, node: Node<'_>, text: &str) -> Value {
+    let lower = text.to_ascii_lowercase();
+    let at = cx.loc(node);
+    let flag = |key: &str, present: bool| Prop {
+        key: key.into(),
+        value: if present {
+            Value::Bool(true)
+        } else {
+            Value::Undefined
+        },
+        at: at.clone(),
+    };
+    let props = vec![
+        flag("httpOnly", lower.contains("httponly")),
+        flag(
+            "secure",
+            lower.contains("; secure") || lower.contains(";secure"),
+        ),
+        flag("sameSite", lower.contains("samesite")),
+    ]
+    .into_iter()
+    .filter(|p| p.value != Value::Undefined)
+    .collect();
+    Value::Object(Object {
+        props,
+        open: false,
+        at: Some(at),
+    })
+}
+
+/// Recognises cookie-setting calls by their shape (the receivers are framework objects
+/// handed in as parameters, so there is no import to resolve).
+fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<CookieSet> {
+    let args = cx.args(node);
+    let api = short_text(cx.text(callee));
+    let slot = |n: Option<&Node<'t>>| match n {
+        Some(a) => Slot::Present {
+            value: cx.eval(*a),
+            at: cx.loc(*a),
+        },
+        None => Slot::Absent,
+    };
+    let make =
+        |name: Node<'t>, value: Node<'t>, options: Slot, http_only_by_default: bool| CookieSet {
+            name: cx.eval(name),
+            value_names: value_names(cx, value, 0),
+            options,
+            http_only_by_default,
+            api: api.clone(),
+            at: cx.loc(node),
+        };
+    if callee.kind() == "identifier" {
+        // hono/cookie `setCookie(c, name, value, options)`.
+        if let Value::Import { module, path } = cx.eval(callee) {
+            if module.starts_with("hono/cookie") && path == ["setCookie"] && args.len() >= 3 {
+                return Some(make(args[1], args[2], slot(args.get(3)), false));
+            }
+        }
+        return None;
+    }
+    if callee.kind() != "member_expression" {
+        return None;
+    }
+    let method = cx.text(callee.field("property")?);
+    let object = cx.unwrap(callee.field("object")?);
+    let object_text = cx.text(object);
+    match method {
+        "cookie" | "setCookie" if args.len() >= 2 && object_text != "document" => {
+            Some(make(args[0], args[1], slot(args.get(2)), false))
+        }
+        "set"
+            if args.len() >= 2
+                && (object_text.ends_with("cookies") || object_text.ends_with("cookies()")) =>
+        {
+            // koa's `ctx.cookies.set` is httpOnly unless told otherwise.
+            let koa =
+                object_text.ends_with("ctx.cookies") || object_text.ends_with("context.cookies");
+            Some(make(args[0], args[1], slot(args.get(2)), koa))
+        }
+        "setHeader" | "header" | "set" | "append" if args.len() >= 2 => {
+            let header = cx.eval(args[0]);
+            if !header
+                .as_str()
+                .is_some_and(|h| h.eq_ignore_ascii_case("set-cookie"))
+            {
+                return None;
+            }
+            let value = args[1];
+            let text = cx.text(value);
+            let name = text
+                .trim_start_matches(['\'', '"', '`'])
+                .split('=')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let names = value_names(cx, value, 0);
+            Some(CookieSet {
+                name: Value::Str {
+                    value: name,
+                    at: cx.loc(value),
+                },
+                value_names: names,
+                options: Slot::Present {
+                    value: set_cookie_attributes(cx, value, text),
+                    at: cx.loc(value),
+                },
+                http_only_by_default: false,
+                api,
+                at: cx.loc(node),
+            })
+        }
+        _ => None,
+    }
 }
 
 /// The variable a payload is (or spreads) when it is a whole object: `user`,

@@ -189,6 +189,21 @@ pub struct HelperCall {
     pub api: String,
 }
 
+/// A cookie set by the server: `res.cookie(name, value, options)`, `reply.setCookie`,
+/// `ctx.cookies.set`, `cookies().set`, hono `setCookie(c, …)`, or a `Set-Cookie` header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CookieSet {
+    pub name: Value,
+    /// Names the value goes by (`token` in `res.cookie('session', token)`).
+    pub value_names: Vec<String>,
+    /// The options object; for a `Set-Cookie` string, an object of the attributes it has.
+    pub options: Slot,
+    /// The API sets `httpOnly` unless told otherwise (koa's `ctx.cookies.set`).
+    pub http_only_by_default: bool,
+    pub api: String,
+    pub at: Loc,
+}
+
 /// A JWT written in the source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TokenLiteral {
@@ -203,6 +218,7 @@ pub struct FileFacts {
     pub ops: Vec<JwtOp>,
     pub stores: Vec<TokenStore>,
     pub helper_calls: Vec<HelperCall>,
+    pub cookies: Vec<CookieSet>,
     /// JWTs written as string literals.
     pub token_literals: Vec<TokenLiteral>,
     /// Inline suppression comments.

@@ -1,0 +1,72 @@
+use super::helpers::token_names::names_token;
+use super::{Rule, RuleMeta};
+use crate::finding::Finding;
+use crate::project::ProjectFacts;
+use crate::semantic::ir::{FileFacts, Slot};
+use crate::semantic::value::Value;
+
+pub struct InsecureTokenCookie;
+
+static META: RuleMeta = crate::rule_meta!("insecure-token-cookie");
+
+/// Whether a cookie flag is provably off: absent, `false`, or (for sameSite) `'none'`.
+fn flag_off(options: &Slot, key: &str) -> Option<bool> {
+    match options.prop(key) {
+        Slot::Absent => Some(true),
+        Slot::Present { value, .. } => Some(match value {
+            Value::Bool(b) => !b,
+            Value::Undefined | Value::Null => true,
+            Value::Str { value, .. } if key == "sameSite" => value.eq_ignore_ascii_case("none"),
+            _ => false,
+        }),
+        Slot::Unknown => None,
+    }
+}
+
+impl Rule for InsecureTokenCookie {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+        for c in &file.cookies {
+            let name = c.name.as_str();
+            let is_token =
+                name.is_some_and(names_token) || c.value_names.iter().any(|n| names_token(n));
+            if !is_token {
+                continue;
+            }
+            let mut missing = Vec::new();
+            match flag_off(&c.options, "httpOnly") {
+                Some(true)
+                    if !c.http_only_by_default
+                        || matches!(c.options.prop("httpOnly"), Slot::Present { .. }) =>
+                {
+                    missing.push("httpOnly")
+                }
+                None => continue,
+                _ => {}
+            }
+            for key in ["secure", "sameSite"] {
+                match flag_off(&c.options, key) {
+                    Some(true) => missing.push(key),
+                    None => continue,
+                    Some(false) => {}
+                }
+            }
+            if missing.is_empty() {
+                continue;
+            }
+            let label = name.map_or_else(
+                || "a token cookie".to_string(),
+                |n| format!("the token cookie `{n}`"),
+            );
+            out.push(Finding::new(
+                &META,
+                c.at.clone(),
+                format!("`{}` sets {label} without {}", c.api, missing.join(", ")),
+                "set `httpOnly: true` (scripts cannot read it), `secure: true` (HTTPS only) and `sameSite: 'lax'` or `'strict'` (no cross-site sends)",
+            ));
+        }
+    }
+}
