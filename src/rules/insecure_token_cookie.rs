@@ -33,13 +33,18 @@ impl Rule for InsecureTokenCookie {
             let name = c.name.as_str();
             let is_token =
                 name.is_some_and(names_token) || c.value_names.iter().any(|n| names_token(n));
-            if !is_token {
+            // Clearing a cookie (`res.cookie('token', '')`) sets no token.
+            let constant = matches!(
+                c.value,
+                Value::Str { .. } | Value::Num(_) | Value::Bool(_) | Value::Null | Value::Undefined
+            );
+            if !is_token || constant {
                 continue;
             }
             let mut missing = Vec::new();
             match flag_off(&c.options, "httpOnly") {
                 Some(true)
-                    if !c.http_only_by_default
+                    if !c.safe_defaults
                         || matches!(c.options.prop("httpOnly"), Slot::Present { .. }) =>
                 {
                     missing.push("httpOnly")
@@ -48,6 +53,9 @@ impl Rule for InsecureTokenCookie {
                 _ => {}
             }
             for key in ["secure", "sameSite"] {
+                if key == "secure" && c.safe_defaults && c.options.prop("secure").is_absent() {
+                    continue;
+                }
                 match flag_off(&c.options, key) {
                     Some(true) => missing.push(key),
                     None => continue,

@@ -20,7 +20,6 @@ const SECRETS: &[&str] = &[
     "pwd",
     "passwordhash",
     "hashedpassword",
-    "hash",
     "salt",
     "secret",
     "clientsecret",

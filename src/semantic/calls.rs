@@ -382,15 +382,15 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
         },
         None => Slot::Absent,
     };
-    let make =
-        |name: Node<'t>, value: Node<'t>, options: Slot, http_only_by_default: bool| CookieSet {
-            name: cx.eval(name),
-            value_names: value_names(cx, value, 0),
-            options,
-            http_only_by_default,
-            api: api.clone(),
-            at: cx.loc(node),
-        };
+    let make = |name: Node<'t>, value: Node<'t>, options: Slot, safe_defaults: bool| CookieSet {
+        name: cx.eval(name),
+        value_names: value_names(cx, value, 0),
+        value: cx.eval(value),
+        options,
+        safe_defaults,
+        api: api.clone(),
+        at: cx.loc(node),
+    };
     if callee.kind() == "identifier" {
         // hono/cookie `setCookie(c, name, value, options)`.
         if let Value::Import { module, path } = cx.eval(callee) {
@@ -414,7 +414,7 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
             if args.len() >= 2
                 && (object_text.ends_with("cookies") || object_text.ends_with("cookies()")) =>
         {
-            // koa's `ctx.cookies.set` is httpOnly unless told otherwise.
+            // koa's `ctx.cookies.set` is httpOnly, and secure on HTTPS, unless told otherwise.
             let koa =
                 object_text.ends_with("ctx.cookies") || object_text.ends_with("context.cookies");
             Some(make(args[0], args[1], slot(args.get(2)), koa))
@@ -442,11 +442,12 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
                     at: cx.loc(value),
                 },
                 value_names: names,
+                value: Value::Unknown,
                 options: Slot::Present {
                     value: set_cookie_attributes(cx, value, text),
                     at: cx.loc(value),
                 },
-                http_only_by_default: false,
+                safe_defaults: false,
                 api,
                 at: cx.loc(node),
             })

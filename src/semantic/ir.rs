@@ -196,10 +196,12 @@ pub struct CookieSet {
     pub name: Value,
     /// Names the value goes by (`token` in `res.cookie('session', token)`).
     pub value_names: Vec<String>,
+    pub value: Value,
     /// The options object; for a `Set-Cookie` string, an object of the attributes it has.
     pub options: Slot,
-    /// The API sets `httpOnly` unless told otherwise (koa's `ctx.cookies.set`).
-    pub http_only_by_default: bool,
+    /// The framework sets `httpOnly`, and `secure` on HTTPS, unless told otherwise
+    /// (koa's `ctx.cookies.set`).
+    pub safe_defaults: bool,
     pub api: String,
     pub at: Loc,
 }

@@ -10,3 +10,9 @@ exports.login = (req, res) => {
   res.setHeader('Set-Cookie', `jwt=${token}; Path=/; HttpOnly; Secure; SameSite=Strict`);
   res.json({ ok: true });
 };
+
+// Clearing the cookie on logout sets no token.
+exports.logout = (req, res) => {
+  res.cookie('jwt', '', { expires: new Date(0) });
+  res.sendStatus(204);
+};
