@@ -7,6 +7,7 @@ mod hardcoded_token;
 mod helpers;
 mod ignore_expiration;
 mod insecure_token_cookie;
+mod kid_injection;
 mod long_lived_token;
 mod missing_algorithms;
 mod missing_claim_checks;
@@ -16,6 +17,7 @@ mod none_algorithm;
 mod sensitive_claims;
 mod shared_secret;
 mod token_in_localstorage;
+mod untrusted_key_source;
 mod weak_secret;
 
 use crate::finding::{Finding, Level, Loc, Related};
@@ -47,6 +49,8 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &sensitive_claims::SensitiveClaims,
     &hardcoded_token::HardcodedToken,
     &insecure_token_cookie::InsecureTokenCookie,
+    &untrusted_key_source::UntrustedKeySource,
+    &kid_injection::KidInjection,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

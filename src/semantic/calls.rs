@@ -91,6 +91,20 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             }
             for op in &mut facts.ops[start..] {
                 op.names = context_names(cx, node);
+                if op.kind.verifies() {
+                    // A key chosen by a function: look at what it does with the header.
+                    let provider = op.options.prop("secretOrKeyProvider");
+                    let func = [op.key.value(), provider.value()]
+                        .into_iter()
+                        .flatten()
+                        .find_map(|v| match v {
+                            Value::Function { at } => cx.function_node(at),
+                            _ => None,
+                        });
+                    if let Some(f) = func {
+                        op.key_flows = super::key_functions::analyse(cx, f);
+                    }
+                }
                 if let Some(at) = op.payload.at() {
                     let arg = call.args.iter().find(|a| cx.loc(**a) == *at);
                     op.payload_source = arg.and_then(|a| payload_source(cx, *a));

@@ -115,6 +115,8 @@ pub struct JwtOp {
     /// Sign: the variable the payload is, or spreads, when it is a whole object (`user`,
     /// `req.user`, `{ ...user._doc }`).
     pub payload_source: Option<String>,
+    /// Verify: what a key-lookup function does with the token's header.
+    pub key_flows: Vec<KeyFlow>,
     /// Names around the call (function, variable, property) that hint at the token kind.
     pub names: Vec<String>,
     /// Missing options may be supplied by the library's module-level defaults
@@ -139,6 +141,7 @@ impl JwtOp {
             options: Slot::Absent,
             ms_durations: false,
             payload_source: None,
+            key_flows: Vec::new(),
             names: Vec::new(),
             inherits_defaults: false,
             via: None,
@@ -203,6 +206,23 @@ pub struct CookieSet {
     /// (koa's `ctx.cookies.set`).
     pub safe_defaults: bool,
     pub api: String,
+    pub at: Loc,
+}
+
+/// How a key-lookup function uses the token's own header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyFlowKind {
+    /// The key is the `jwk` the token carries.
+    EmbeddedJwk,
+    /// A key is fetched from the `jku`/`x5u` URL the token names.
+    HeaderUrl,
+    /// The `kid` reaches a sink unvalidated: what it becomes part of.
+    KidInjection(&'static str),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFlow {
+    pub kind: KeyFlowKind,
     pub at: Loc,
 }
 

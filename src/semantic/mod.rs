@@ -5,6 +5,7 @@ pub mod directives;
 pub mod duration;
 pub mod exports;
 pub mod ir;
+pub mod key_functions;
 pub mod libraries;
 pub mod modules;
 pub mod scope;

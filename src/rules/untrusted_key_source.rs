@@ -1,0 +1,59 @@
+use super::{Rule, RuleMeta};
+use crate::finding::Finding;
+use crate::project::ProjectFacts;
+use crate::semantic::ir::{FileFacts, KeyFlowKind, Slot};
+use crate::semantic::value::Value;
+
+pub struct UntrustedKeySource;
+
+static META: RuleMeta = crate::rule_meta!("untrusted-key-source");
+
+const HELP: &str = "verify with keys you choose: a fixed secret or public key, or a JWKS URL in your configuration (`createRemoteJWKSet(new URL(JWKS_URL))`)";
+
+impl Rule for UntrustedKeySource {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+        for op in file.ops.iter().filter(|o| o.kind.verifies()) {
+            // jose's EmbeddedJWK takes the key from the token's own header.
+            if let Slot::Present {
+                value: Value::Import { module, path },
+                at,
+            } = &op.key
+            {
+                if module.starts_with("jose") && path.last().is_some_and(|p| p == "EmbeddedJWK") {
+                    out.push(Finding::new(
+                        &META,
+                        at.clone(),
+                        format!(
+                            "`{}` verifies with `EmbeddedJWK`: the token brings its own key",
+                            op.api
+                        ),
+                        HELP,
+                    ));
+                }
+            }
+            for flow in &op.key_flows {
+                let message = match flow.kind {
+                    KeyFlowKind::EmbeddedJwk => {
+                        format!(
+                            "the key for `{}` is the `jwk` from the token's own header",
+                            op.api
+                        )
+                    }
+                    KeyFlowKind::HeaderUrl => format!(
+                        "the key for `{}` is fetched from a URL the token names (`jku`/`x5u`)",
+                        op.api
+                    ),
+                    KeyFlowKind::KidInjection(_) => continue,
+                };
+                out.push(
+                    Finding::new(&META, flow.at.clone(), message, HELP)
+                        .with_related(op.at.clone(), "the verification using it"),
+                );
+            }
+        }
+    }
+}
