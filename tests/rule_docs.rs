@@ -8,7 +8,8 @@ fn file_for(lang: &str) -> &'static str {
     match lang {
         "ts" | "typescript" => "example.ts",
         "tsx" => "example.tsx",
-        _ => "example.jsx",
+        "jsx" => "example.jsx",
+        _ => "example.js",
     }
 }
 

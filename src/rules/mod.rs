@@ -1,6 +1,7 @@
 //! Rules: one file each over the facts, never over the tree (DESIGN.md §3).
 
 mod algorithm_confusion;
+mod decode_without_verify;
 mod falsy_verify_key;
 mod hardcoded_secret;
 mod hardcoded_token;
@@ -51,6 +52,7 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &insecure_token_cookie::InsecureTokenCookie,
     &untrusted_key_source::UntrustedKeySource,
     &kid_injection::KidInjection,
+    &decode_without_verify::DecodeWithoutVerify,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

@@ -91,6 +91,11 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             }
             for op in &mut facts.ops[start..] {
                 op.names = context_names(cx, node);
+                if op.kind == super::ir::OpKind::Decode {
+                    let (use_, verified) = super::decode_use::analyse(cx, node);
+                    op.decode_use = use_;
+                    op.verified_nearby = verified;
+                }
                 if op.kind.verifies() {
                     // A key chosen by a function: look at what it does with the header.
                     let provider = op.options.prop("secretOrKeyProvider");
@@ -141,6 +146,28 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                     api: short_text(cx.text(callee)),
                 });
             }
+        }
+        // Decoding a token's payload by hand: `Buffer.from(t.split('.')[1], 'base64')`, `atob(…)`.
+        Value::Global(p)
+            if matches!(
+                p.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+                ["Buffer", "from"] | ["atob"]
+            ) && cx.args(node).first().is_some_and(|a| {
+                let t: String = cx.text(*a).chars().filter(|c| !c.is_whitespace()).collect();
+                t.contains(".split('.')[1]") || t.contains(".split(\".\")[1]")
+            }) =>
+        {
+            let mut op = JwtOp::new(
+                super::ir::OpKind::Decode,
+                "manual",
+                short_text(cx.text(node)),
+                cx.loc(node),
+            );
+            op.names = context_names(cx, node);
+            let (use_, verified) = super::decode_use::analyse(cx, node);
+            op.decode_use = use_;
+            op.verified_nearby = verified;
+            facts.ops.push(op);
         }
         Value::Global(p) if p.len() == 2 && p[1] == "setItem" => {
             let Some(storage) = storage_of(&p[0]) else {

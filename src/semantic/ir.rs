@@ -117,6 +117,10 @@ pub struct JwtOp {
     pub payload_source: Option<String>,
     /// Verify: what a key-lookup function does with the token's header.
     pub key_flows: Vec<KeyFlow>,
+    /// Decode: the access decision the claims feed in the same function, if any.
+    pub decode_use: Option<DecodeUse>,
+    /// Decode: a token is verified in the same function too.
+    pub verified_nearby: bool,
     /// Names around the call (function, variable, property) that hint at the token kind.
     pub names: Vec<String>,
     /// Missing options may be supplied by the library's module-level defaults
@@ -142,6 +146,8 @@ impl JwtOp {
             ms_durations: false,
             payload_source: None,
             key_flows: Vec::new(),
+            decode_use: None,
+            verified_nearby: false,
             names: Vec::new(),
             inherits_defaults: false,
             via: None,
@@ -209,6 +215,14 @@ pub struct CookieSet {
     pub at: Loc,
 }
 
+/// An access decision fed by decoded, unverified claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodeUse {
+    /// What the claims do ("is assigned to `req.user`", "decides access (`claims.role`)").
+    pub what: String,
+    pub at: Loc,
+}
+
 /// How a key-lookup function uses the token's own header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyFlowKind {
@@ -241,6 +255,8 @@ pub struct FileFacts {
     pub stores: Vec<TokenStore>,
     pub helper_calls: Vec<HelperCall>,
     pub cookies: Vec<CookieSet>,
+    /// Browser code (UI framework imports, DOM globals, front-end folders).
+    pub browser: bool,
     /// JWTs written as string literals.
     pub token_literals: Vec<TokenLiteral>,
     /// Inline suppression comments.

@@ -1,6 +1,7 @@
 //! The facts stage: from a parse tree to `FileFacts` (DESIGN.md §2).
 
 pub mod calls;
+pub mod decode_use;
 pub mod directives;
 pub mod duration;
 pub mod exports;
@@ -44,6 +45,9 @@ pub fn extract(
         table,
     };
     let mut facts = calls::collect(&cx);
+    if facts.ops.iter().any(|o| o.kind == ir::OpKind::Decode) {
+        facts.browser = decode_use::is_browser(&cx);
+    }
     facts.exports = exports::collect(&cx);
     for s in &index.strings {
         if let Some(value) = scope::string_value(*s, &source.text) {

@@ -6,6 +6,7 @@ mod fast_jwt;
 mod hono_jwt;
 mod jose;
 mod jsonwebtoken;
+mod jwt_decode;
 mod jwt_simple;
 mod koa_jwt;
 mod nestjs_jwt;
@@ -45,6 +46,7 @@ pub static LIBRARIES: &[&dyn Library] = &[
     &fast_jwt::FastJwt,
     &jwt_simple::JwtSimple,
     &hono_jwt::HonoJwt,
+    &jwt_decode::JwtDecode,
 ];
 
 pub fn for_module(module: &str) -> Option<&'static dyn Library> {
