@@ -31,8 +31,9 @@ fn patterns() -> Vec<String> {
     }
     let mut out = cases("jwt");
     out.extend(cases("jose"));
-    // `eyJ` starts every JWT (base64 of `{"`), for tokens written in the source.
-    // `ookie`: cookies set by the server (`res.cookie`, `setCookie`, `Set-Cookie`).
+    // `eyJ` starts every JWT (base64 of `{"`), for tokens written in the source;
+    // `ookie`: cookies set by the server (`res.cookie`, `setCookie`, `Set-Cookie`);
+    // `split('.')`: a token's payload decoded by hand; and module names without "jwt".
     out.extend(
         [
             "jsonwebtoken",
@@ -40,6 +41,11 @@ fn patterns() -> Vec<String> {
             "sessionStorage",
             "eyJ",
             "ookie",
+            "split('.')",
+            "split(\".\")",
+            "next-auth",
+            "@auth/core",
+            "jsrsasign",
         ]
         .map(String::from),
     );

@@ -55,6 +55,37 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
         },
         _ => return,
     };
+    // A plugin registered on a framework: `fastify.register(fastifyJwt, options)`.
+    if !is_new
+        && callee.kind() == "member_expression"
+        && callee
+            .field("property")
+            .is_some_and(|p| cx.text(p) == "register")
+    {
+        let args = cx.args(node);
+        if let Some(Value::Import { module, path }) = args.first().map(|a| cx.eval(*a)) {
+            if let Some(lib) =
+                libraries::for_module(&module).filter(|_| path.is_empty() || path == ["default"])
+            {
+                let register = vec!["register".to_string()];
+                let call = Call {
+                    cx,
+                    node,
+                    callee,
+                    module: &module,
+                    path: &register,
+                    is_new: false,
+                    args,
+                };
+                let start = facts.ops.len();
+                lib.on_call(&call, &mut facts.ops);
+                for op in &mut facts.ops[start..] {
+                    op.names = context_names(cx, node);
+                }
+                return;
+            }
+        }
+    }
     match callee_value {
         Value::Import { module, path } => {
             let Some(lib) = libraries::for_module(&module) else {
@@ -190,7 +221,54 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                 at: cx.loc(node),
             });
         }
-        _ => {}
+        _ => fastify_decorator(cx, node, callee, facts),
+    }
+}
+
+/// @fastify/jwt's decorators (`fastify.jwt.sign`, `request.jwtVerify()`, `reply.jwtSign`)
+/// hang off framework objects, so they are recognised by their names.
+fn fastify_decorator<'t>(
+    cx: &Ctx<'_, 't>,
+    node: Node<'t>,
+    callee: Node<'t>,
+    facts: &mut FileFacts,
+) {
+    if callee.kind() != "member_expression" {
+        return;
+    }
+    let Some(prop) = callee.field("property").map(|p| cx.text(p)) else {
+        return;
+    };
+    let Some(object) = callee.field("object") else {
+        return;
+    };
+    let object_text = cx.text(object);
+    let method = match prop {
+        "jwtSign" | "jwtVerify" | "jwtDecode" => prop,
+        "sign" | "verify" | "decode"
+            if object_text.ends_with(".jwt") && !object_text.starts_with("this.") =>
+        {
+            prop
+        }
+        _ => return,
+    };
+    let Some(lib) = libraries::for_module("@fastify/jwt") else {
+        return;
+    };
+    let path = vec![method.to_string()];
+    let call = Call {
+        cx,
+        node,
+        callee,
+        module: "@fastify/jwt",
+        path: &path,
+        is_new: false,
+        args: cx.args(node),
+    };
+    let start = facts.ops.len();
+    lib.on_call(&call, &mut facts.ops);
+    for op in &mut facts.ops[start..] {
+        op.names = context_names(cx, node);
     }
 }
 

@@ -3,13 +3,18 @@
 
 mod express_jwt;
 mod fast_jwt;
+mod fastify_jwt;
 mod hono_jwt;
 mod jose;
 mod jsonwebtoken;
+mod jsrsasign;
 mod jwt_decode;
 mod jwt_simple;
 mod koa_jwt;
 mod nestjs_jwt;
+mod next_auth;
+mod njwt;
+mod node_jose;
 mod passport_jwt;
 
 use super::ir::JwtOp;
@@ -47,6 +52,11 @@ pub static LIBRARIES: &[&dyn Library] = &[
     &jwt_simple::JwtSimple,
     &hono_jwt::HonoJwt,
     &jwt_decode::JwtDecode,
+    &fastify_jwt::FastifyJwt,
+    &njwt::Njwt,
+    &jsrsasign::Jsrsasign,
+    &node_jose::NodeJose,
+    &next_auth::NextAuth,
 ];
 
 pub fn for_module(module: &str) -> Option<&'static dyn Library> {

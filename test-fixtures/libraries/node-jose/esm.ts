@@ -1,0 +1,2 @@
+import nodeJose from 'node-jose';
+export const verify = (keystore: unknown, t: string) => nodeJose.JWS.createVerify(keystore, { algorithms: ['RS256'] }).verify(t);
