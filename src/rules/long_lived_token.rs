@@ -37,6 +37,7 @@ fn single_purpose(names: &[String]) -> bool {
         "upload",
         "share",
         "unsubscribe",
+        "link",
         "otp",
         "signup",
         "activation",

@@ -51,6 +51,8 @@ pub struct Decl<'t> {
     pub kind: DeclKind<'t>,
     pub name: Node<'t>,
     pub reassigned: Cell<bool>,
+    /// A property of the bound object is assigned somewhere (`options.expiresIn = …`).
+    pub mutated: Cell<bool>,
 }
 
 struct Scope<'t> {
@@ -136,6 +138,7 @@ struct Builder<'t, 's> {
     /// Open scopes (indices into `index.scopes`).
     stack: Vec<usize>,
     writes: Vec<(String, usize)>,
+    mutations: Vec<(String, usize)>,
 }
 
 impl<'t, 's> Builder<'t, 's> {
@@ -164,6 +167,7 @@ impl<'t, 's> Builder<'t, 's> {
                 kind,
                 name,
                 reassigned: Cell::new(false),
+                mutated: Cell::new(false),
             },
         );
     }
@@ -464,6 +468,17 @@ impl<'t, 's> Builder<'t, 's> {
 
     fn note_write(&mut self, target: Node<'t>) {
         match target.kind() {
+            // `obj.prop = …` / `obj[k] = …`: the object bound to `obj` changes.
+            "member_expression" | "subscript_expression" => {
+                let mut base = target;
+                while let Some(o) = base.field("object") {
+                    base = o;
+                }
+                if base.kind() == "identifier" {
+                    self.mutations
+                        .push((text(base, self.src).to_string(), base.start_byte()));
+                }
+            }
             "identifier" => self
                 .writes
                 .push((text(target, self.src).to_string(), target.start_byte())),
@@ -622,6 +637,7 @@ impl<'t> FileIndex<'t> {
             },
             stack: Vec::new(),
             writes: Vec::new(),
+            mutations: Vec::new(),
         };
         b.open(root, true);
         let mut cursor = root.walk();
@@ -660,6 +676,12 @@ impl<'t> FileIndex<'t> {
                     for (name, pos) in writes {
                         if let Some(d) = b.index.lookup(&name, pos) {
                             d.reassigned.set(true);
+                        }
+                    }
+                    let mutations = std::mem::take(&mut b.mutations);
+                    for (name, pos) in mutations {
+                        if let Some(d) = b.index.lookup(&name, pos) {
+                            d.mutated.set(true);
                         }
                     }
                     return b.index;

@@ -398,7 +398,15 @@ impl<'a, 't> Ctx<'a, 't> {
                     None => Value::Undefined,
                 };
                 let v = follow(base, path);
-                self.apply_default(v, *default, d)
+                let v = self.apply_default(v, *default, d);
+                // An object whose properties are assigned later may gain any of them.
+                match v {
+                    Value::Object(mut o) if decl.mutated.get() => {
+                        o.open = true;
+                        Value::Object(o)
+                    }
+                    other => other,
+                }
             }
             DeclKind::Param {
                 func,

@@ -9,3 +9,7 @@ const emailVerificationToken = (u) => jwt.sign({ id: u.id }, process.env.EMAIL_S
 const passwordResetToken = (u) => jwt.sign({ id: u.id }, process.env.RESET_SECRET, { expiresIn: '2d' });
 
 module.exports = { generateAccessToken, generateRefreshToken, hourly, emailVerificationToken, passwordResetToken };
+
+// Link tokens (survey, share, magic links) carry their own lifetimes.
+const createTokenForLinkSurvey = (surveyId) => jwt.sign({ surveyId }, process.env.LINK_SECRET, { expiresIn: '7d' });
+module.exports.createTokenForLinkSurvey = createTokenForLinkSurvey;

@@ -39,3 +39,13 @@ function emailSigninToken(user) {
 }
 module.exports.sessionToken = sessionToken;
 module.exports.emailSigninToken = emailSigninToken;
+
+// Options filled in after creation may carry expiresIn.
+function surveyLinkToken(payload, days) {
+  const tokenOptions = {};
+  if (days > 0) {
+    tokenOptions.expiresIn = `${days}d`;
+  }
+  return jwt.sign(payload, process.env.ENCRYPTION_KEY, tokenOptions);
+}
+module.exports.surveyLinkToken = surveyLinkToken;
