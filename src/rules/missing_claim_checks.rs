@@ -26,9 +26,9 @@ impl Rule for MissingClaimChecks {
             .filter(|o| o.kind.verifies() && !o.inherits_defaults)
         {
             // Library spellings: jsonwebtoken, jose, passport-jwt, express-jwt use
-            // audience/issuer; fast-jwt uses allowedAud/allowedIss.
-            let no_audience = all_absent(op, &["audience", "allowedAud"]);
-            let no_issuer = all_absent(op, &["issuer", "allowedIss"]);
+            // audience/issuer; fast-jwt allowedAud/allowedIss; jsrsasign aud/iss.
+            let no_audience = all_absent(op, &["audience", "allowedAud", "aud"]);
+            let no_issuer = all_absent(op, &["issuer", "allowedIss", "iss"]);
             if !(no_audience && no_issuer) {
                 continue;
             }
