@@ -85,6 +85,10 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
         .collect())
 }
 
+/// Facts (if parsed), notes, bytes read, and, for a file the prefilter skipped, the
+/// relative specifiers it imports.
+type Analysed = (Option<FileFacts>, Vec<FileNote>, u64, Vec<String>);
+
 /// Read, parse and extract one file. Problems become notes; nothing panics out.
 /// `prefilter`: skip parsing a file that mentions no trigger word.
 fn analyse_file(
@@ -93,22 +97,24 @@ fn analyse_file(
     prefilter: bool,
     files: &FileSet,
     table: Option<&ExportTable>,
-) -> (Option<FileFacts>, Vec<FileNote>, u64) {
+) -> Analysed {
     let raw = match source::read_bytes(path, config.max_file_size) {
         Ok(raw) => raw,
-        Err(note) => return (None, vec![note], 0),
+        Err(note) => return (None, vec![note], 0, Vec::new()),
     };
-    // Files that cannot hold a finding are not decoded, indexed or parsed.
+    // Files that cannot hold a finding are not decoded, indexed or parsed; what they import
+    // is kept, in case they call a helper that makes a JWT call.
     if prefilter && !source::is_binary(&raw) && !prefilter::may_match_bytes(&raw) {
-        return (None, Vec::new(), raw.len() as u64);
+        let specs = prefilter::relative_specifiers(&raw);
+        return (None, Vec::new(), raw.len() as u64, specs);
     }
     match source::from_bytes(path, raw) {
-        ReadOutcome::Skipped(note) => (None, vec![note], 0),
+        ReadOutcome::Skipped(note) => (None, vec![note], 0, Vec::new()),
         ReadOutcome::Ok(src, note) => {
             let bytes = src.text.len() as u64;
             let (facts, mut notes) = analyse_source(&src, files, table);
             notes.extend(note);
-            (facts, notes, bytes)
+            (facts, notes, bytes, Vec::new())
         }
     }
 }
@@ -277,10 +283,40 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
         .collect();
     let mut facts: Vec<FileFacts> = Vec::new();
     let mut bytes = 0;
-    for (f, n, b) in results {
+    let mut skipped: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, (f, n, b, specs)) in results.into_iter().enumerate() {
         facts.extend(f);
         notes.extend(n);
         bytes += b;
+        if !specs.is_empty() {
+            skipped.push((i, specs));
+        }
+    }
+    // Skipped files that import a helper (a function whose JWT call takes its parameters)
+    // may pass it secrets: parse them too.
+    let helper_files: HashSet<PathBuf> = facts
+        .iter()
+        .filter(|f| f.ops.iter().any(|op| op.helper_function().is_some()))
+        .map(|f| modules::normalize(&f.path))
+        .collect();
+    if !helper_files.is_empty() {
+        let callers: Vec<&PathBuf> = skipped
+            .iter()
+            .filter(|(i, specs)| {
+                let from = &walked.files[*i];
+                specs.iter().any(|s| {
+                    files
+                        .resolve(from, s)
+                        .is_some_and(|p| helper_files.contains(&p))
+                })
+            })
+            .map(|(i, _)| &walked.files[*i])
+            .collect();
+        let more: Vec<FileFacts> = callers
+            .par_iter()
+            .filter_map(|p| analyse_file(p, config, false, &files, None).0)
+            .collect();
+        facts.extend(more);
     }
     // Pass 2: files whose exports JWT values need, and the files those exports refer to,
     // parsed on demand until nothing more is needed.

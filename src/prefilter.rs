@@ -32,17 +32,24 @@ fn patterns() -> Vec<String> {
     let mut out = cases("jwt");
     out.extend(cases("jose"));
     // `eyJ` starts every JWT (base64 of `{"`), for tokens written in the source;
-    // `ookie`: cookies set by the server (`res.cookie`, `setCookie`, `Set-Cookie`);
-    // `split('.')`: a token's payload decoded by hand; and module names without "jwt".
+    // cookie-setting calls and headers; `split('.')[1]`: a token's payload decoded by
+    // hand; and module names without "jwt". Narrow on purpose: every extra trigger
+    // file is a parse.
     out.extend(
         [
             "jsonwebtoken",
             "localStorage",
             "sessionStorage",
             "eyJ",
-            "ookie",
-            "split('.')",
-            "split(\".\")",
+            ".cookie(",
+            "setCookie(",
+            "cookies.set(",
+            "cookies().set(",
+            "cookies()).set(",
+            "Set-Cookie",
+            "set-cookie",
+            "split('.')[1]",
+            "split(\".\")[1]",
             "next-auth",
             "@auth/core",
             "jsrsasign",
@@ -55,6 +62,40 @@ fn patterns() -> Vec<String> {
 fn matcher() -> &'static AhoCorasick {
     static M: OnceLock<AhoCorasick> = OnceLock::new();
     M.get_or_init(|| AhoCorasick::new(patterns()).expect("static patterns compile"))
+}
+
+/// Relative module specifiers written in a file (`'./x'`, `"../y"`), found without parsing.
+/// A file the prefilter skips is still parsed when it imports a helper function whose JWT
+/// call its arguments may feed.
+pub fn relative_specifiers(bytes: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        let q = bytes[i];
+        if matches!(q, b'\'' | b'"' | b'`')
+            && bytes[i + 1] == b'.'
+            && (bytes[i + 2] == b'/' || bytes[i + 2] == b'.')
+        {
+            let start = i + 1;
+            let mut j = start;
+            while j < bytes.len() && j - start < 300 && bytes[j] != q && bytes[j] != b'\n' {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == q {
+                if let Ok(s) = std::str::from_utf8(&bytes[start..j]) {
+                    if s.starts_with("./") || s.starts_with("../") {
+                        out.push(s.to_string());
+                    }
+                }
+            }
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Whether a file may hold something a rule reports.
@@ -86,5 +127,11 @@ mod tests {
         assert!(may_match("window.localStorage.setItem"));
         assert!(may_match("class SignJWT {}") && may_match("const Jwt = 1") && may_match("JOSE"));
         assert!(!may_match("import React from 'react';"));
+        assert_eq!(
+            relative_specifiers(
+                b"import a from './a';\nconst b = require(\"../lib/b\"); x = '.5';"
+            ),
+            vec!["../lib/b".to_string(), "./a".to_string()]
+        );
     }
 }

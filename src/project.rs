@@ -19,11 +19,6 @@ pub struct ProjectFacts {
     pub settings: Settings,
 }
 
-/// The function whose parameter a slot's value is built from.
-fn param_of(slot: &Slot) -> Option<&Loc> {
-    slot.value()?.param_function()
-}
-
 /// The first parameter index a value uses.
 fn first_param(v: &Value, func: &Loc) -> Option<usize> {
     match v {
@@ -36,10 +31,6 @@ fn first_param(v: &Value, func: &Loc) -> Option<usize> {
         Value::Array { items, .. } => items.iter().find_map(|i| first_param(i, func)),
         _ => None,
     }
-}
-
-fn slots(op: &JwtOp) -> [&Slot; 4] {
-    [&op.key, &op.payload, &op.algorithms, &op.expiry]
 }
 
 /// A copy of `op` as seen from `call`: parameter slots take the call's arguments; every
@@ -116,7 +107,7 @@ impl ProjectFacts {
     pub fn link(&mut self, table: Option<&ExportTable>) {
         let mut by_function: HashMap<Loc, Vec<JwtOp>> = HashMap::new();
         for op in self.ops().filter(|op| op.via.is_none()) {
-            if let Some(func) = slots(op).into_iter().find_map(param_of) {
+            if let Some(func) = op.helper_function() {
                 by_function
                     .entry(func.clone())
                     .or_default()

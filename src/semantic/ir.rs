@@ -132,6 +132,21 @@ pub struct JwtOp {
 }
 
 impl JwtOp {
+    /// The function this operation is a helper of: its key is built from one of the
+    /// function's parameters, or another slot is exactly one. Call sites of that function
+    /// are checked with their arguments (see `project.rs`).
+    pub fn helper_function(&self) -> Option<&Loc> {
+        if let Some(f) = self.key.value().and_then(Value::param_function) {
+            return Some(f);
+        }
+        [&self.payload, &self.algorithms, &self.expiry]
+            .into_iter()
+            .find_map(|s| match s.value() {
+                Some(Value::Param { func, .. }) => Some(func),
+                _ => None,
+            })
+    }
+
     pub fn new(kind: OpKind, lib: &'static str, api: String, at: Loc) -> JwtOp {
         JwtOp {
             kind,
