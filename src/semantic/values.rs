@@ -650,6 +650,8 @@ impl<'a, 't> Ctx<'a, 't> {
                         key_material(KeyKind::File, arg0())
                     }
                     ("util", ["promisify"]) => arg0(),
+                    // Legacy jose: `JWK.asKey('secret')` makes a key of a literal.
+                    ("jose", ["JWK", "asKey"]) => key_material(KeyKind::SecretKey, arg0()),
                     // NestJS configuration reads by a literal key name act like env reads.
                     ("@nestjs/config", ["ConfigService", "prototype", "get" | "getOrThrow"]) => {
                         match arg0() {

@@ -5,6 +5,7 @@
 
 use super::{Call, Library};
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
+use crate::semantic::value::Value;
 
 pub struct NextAuth;
 
@@ -35,5 +36,70 @@ impl Library for NextAuth {
             op.options = options.prop("jwt");
         }
         out.push(op);
+        if lib_op {
+            if let Some(cb) = jwt_callback(call, &options) {
+                out.push(cb);
+            }
+        }
     }
+}
+
+/// The `callbacks.jwt` function decides what goes into the session token: its
+/// `token.x = …` assignments (and a returned `{ ...token, ...user }`) are the payload.
+fn jwt_callback(call: &Call<'_, '_, '_>, options: &Slot) -> Option<JwtOp> {
+    use crate::semantic::syntax::NodeExt;
+    use crate::semantic::value::{Object, Prop};
+    let cx = call.cx;
+    let Some(Value::Function { at }) = options.prop("callbacks").prop("jwt").value().cloned()
+    else {
+        return None;
+    };
+    let func = cx.function_node(&at)?;
+    let token = func
+        .field("parameters")
+        .and_then(|p| p.named_child(0))
+        .map(|p| cx.text(p).to_string())
+        .unwrap_or_default();
+    let uses_token = token.contains("token");
+    let mut props = Vec::new();
+    let first = cx
+        .index
+        .assignments
+        .partition_point(|a| a.start_byte() < func.start_byte());
+    for &a in &cx.index.assignments[first..] {
+        if a.start_byte() > func.end_byte() {
+            break;
+        }
+        let (Some(left), Some(right)) = (a.field("left"), a.field("right")) else {
+            continue;
+        };
+        let (Some(obj), Some(prop)) = (left.field("object"), left.field("property")) else {
+            continue;
+        };
+        if uses_token && cx.text(obj) == "token" {
+            props.push(Prop {
+                key: cx.text(prop).to_string(),
+                value: cx.eval(right),
+                at: cx.loc(right),
+            });
+        }
+    }
+    let mut op = JwtOp::new(
+        OpKind::Sign,
+        "next-auth",
+        "callbacks.jwt".into(),
+        at.clone(),
+    );
+    op.payload = Slot::Present {
+        value: Value::Object(Object {
+            props,
+            open: true,
+            at: Some(at.clone()),
+        }),
+        at: at.clone(),
+    };
+    op.key = Slot::Unknown;
+    op.algorithms = Slot::Unknown;
+    op.expiry = Slot::Unknown;
+    Some(op)
 }

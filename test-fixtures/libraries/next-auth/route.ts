@@ -6,3 +6,18 @@ export const authOptions: NextAuthOptions = {
 };
 const handler = NextAuth(authOptions);
 export { handler as GET, handler as POST };
+
+export const withCallbacks: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  providers: [],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.role = (user as { role?: string }).role;
+        token.passwordHash = (user as { passwordHash?: string }).passwordHash; // expect: sensitive-claims
+      }
+      return token;
+    },
+  },
+};
+export const handler2 = NextAuth(withCallbacks);
