@@ -22,7 +22,7 @@ use rules::Rule;
 use semantic::ir::FileFacts;
 use semantic::modules::{self, ExportTable, FileSet};
 use source::{ReadOutcome, Source};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -292,29 +292,51 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
             skipped.push((i, specs));
         }
     }
-    // Skipped files that import a helper (a function whose JWT call takes its parameters)
-    // may pass it secrets: parse them too.
-    let helper_files: HashSet<PathBuf> = facts
-        .iter()
-        .filter(|f| f.ops.iter().any(|op| op.helper_function().is_some()))
-        .map(|f| modules::normalize(&f.path))
-        .collect();
-    if !helper_files.is_empty() {
-        let callers: Vec<&PathBuf> = skipped
+    // Skipped files that call an exported helper (a function whose JWT call takes its
+    // parameters) may pass it secrets: parse them too. A caller must import the helper's
+    // file and mention its name (any name, for a default export).
+    let mut helpers: HashMap<PathBuf, Option<Vec<String>>> = HashMap::new();
+    for f in &facts {
+        let locs: Vec<&finding::Loc> = f.ops.iter().filter_map(|op| op.helper_function()).collect();
+        if locs.is_empty() {
+            continue;
+        }
+        let is_helper = |v: &semantic::value::Value| matches!(v, semantic::value::Value::Function { at } if locs.contains(&at));
+        let names: Vec<String> = f
+            .exports
+            .named
             .iter()
-            .filter(|(i, specs)| {
+            .filter(|(_, v)| is_helper(v))
+            .map(|(n, _)| n.clone())
+            .collect();
+        let any_name = f.exports.default.as_ref().is_some_and(is_helper);
+        if any_name || !names.is_empty() {
+            helpers.insert(modules::normalize(&f.path), (!any_name).then_some(names));
+        }
+    }
+    if !helpers.is_empty() {
+        let callers: Vec<(&PathBuf, Option<&Vec<String>>)> = skipped
+            .iter()
+            .filter_map(|(i, specs)| {
                 let from = &walked.files[*i];
-                specs.iter().any(|s| {
-                    files
-                        .resolve(from, s)
-                        .is_some_and(|p| helper_files.contains(&p))
-                })
+                let names = specs
+                    .iter()
+                    .filter_map(|s| helpers.get(&files.resolve(from, s)?))
+                    .next()?;
+                Some((from, names.as_ref()))
             })
-            .map(|(i, _)| &walked.files[*i])
             .collect();
         let more: Vec<FileFacts> = callers
             .par_iter()
-            .filter_map(|p| analyse_file(p, config, false, &files, None).0)
+            .filter(|(p, names)| match names {
+                Some(names) => std::fs::read(p).is_ok_and(|bytes| {
+                    names
+                        .iter()
+                        .any(|n| bytes.windows(n.len()).any(|w| w == n.as_bytes()))
+                }),
+                None => true,
+            })
+            .filter_map(|(p, _)| analyse_file(p, config, false, &files, None).0)
             .collect();
         facts.extend(more);
     }
