@@ -754,4 +754,33 @@ impl<'c, 'a, 't> Call<'c, 'a, 't> {
     pub fn path_strs(&self) -> Vec<&str> {
         self.path.iter().map(String::as_str).collect()
     }
+
+    /// The member path with a leading `default` (an ESM default import of a CommonJS
+    /// module) removed.
+    pub fn member_path(&self) -> Vec<&str> {
+        let p = self.path_strs();
+        match p.split_first() {
+            Some((&"default", rest)) => rest.to_vec(),
+            _ => p,
+        }
+    }
+
+    /// The called function when the path is one member deep (`jwt.sign`, `sign`).
+    pub fn method(&self) -> Option<&str> {
+        match self.member_path().as_slice() {
+            [m] => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Verification middleware configured by `{ secret, algorithms, ... }` in the first
+    /// argument (express-jwt, koa-jwt).
+    pub fn middleware_op(&self, lib: &'static str) -> JwtOp {
+        let options = self.arg(0);
+        let mut op = self.op(super::ir::OpKind::Middleware, lib);
+        op.key = options.prop("secret");
+        op.algorithms = options.prop("algorithms");
+        op.options = options;
+        op
+    }
 }

@@ -1,7 +1,7 @@
 //! express-jwt: v6 `jwt({ secret, algorithms })` (default export) and v7+ `expressjwt(...)`.
 
 use super::{Call, Library};
-use crate::semantic::ir::{JwtOp, OpKind};
+use crate::semantic::ir::JwtOp;
 
 pub struct ExpressJwt;
 
@@ -21,11 +21,6 @@ impl Library for ExpressJwt {
         ) {
             return;
         }
-        let options = call.arg(0);
-        let mut op = call.op(OpKind::Middleware, self.id());
-        op.key = options.prop("secret");
-        op.algorithms = options.prop("algorithms");
-        op.options = options;
-        out.push(op);
+        out.push(call.middleware_op(self.id()));
     }
 }

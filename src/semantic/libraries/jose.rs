@@ -21,11 +21,8 @@ impl Library for Jose {
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
-        let path = call.path_strs();
-        let path = match path.as_slice() {
-            ["default", rest @ ..] => rest,
-            p => p,
-        };
+        let path = call.member_path();
+        let path = path.as_slice();
         match (path, call.is_new) {
             (["jwtVerify" | "compactVerify" | "flattenedVerify" | "generalVerify"], false) => {
                 let mut op = call.op(OpKind::Verify, self.id());

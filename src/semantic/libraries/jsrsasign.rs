@@ -17,11 +17,8 @@ impl Library for Jsrsasign {
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
-        let path = call.path_strs();
-        let path = match path.as_slice() {
-            ["default", rest @ ..] => rest,
-            p => p,
-        };
+        let path = call.member_path();
+        let path = path.as_slice();
         match path {
             ["KJUR", "jws", "JWS", "sign"] => {
                 let mut op = call.op(OpKind::Sign, self.id());

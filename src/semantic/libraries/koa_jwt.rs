@@ -1,7 +1,7 @@
 //! koa-jwt: `app.use(jwt({ secret, algorithms, isRevoked }))`.
 
 use super::{Call, Library};
-use crate::semantic::ir::{JwtOp, OpKind};
+use crate::semantic::ir::JwtOp;
 
 pub struct KoaJwt;
 
@@ -18,11 +18,6 @@ impl Library for KoaJwt {
         if call.is_new || !matches!(call.path_strs().as_slice(), [] | ["default"]) {
             return;
         }
-        let options = call.arg(0);
-        let mut op = call.op(OpKind::Middleware, self.id());
-        op.key = options.prop("secret");
-        op.algorithms = options.prop("algorithms");
-        op.options = options;
-        out.push(op);
+        out.push(call.middleware_op(self.id()));
     }
 }

@@ -17,10 +17,8 @@ impl Library for Njwt {
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
-        let path = call.path_strs();
-        let method = match path.as_slice() {
-            [m] | ["default", m] => *m,
-            _ => return,
+        let Some(method) = call.method() else {
+            return;
         };
         let default_alg = |slot: Slot| match slot {
             Slot::Absent => Slot::Present {
