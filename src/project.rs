@@ -22,7 +22,7 @@ pub struct ProjectFacts {
 /// The first parameter index a value uses.
 fn first_param(v: &Value, func: &Loc) -> Option<usize> {
     match v {
-        Value::Param { func: f, index } if f == func => Some(*index),
+        Value::Param { func: f, index, .. } if f == func => Some(*index),
         Value::KeyMaterial { from, .. } => first_param(from, func),
         Value::Env {
             fallback: Some(f), ..
@@ -36,8 +36,12 @@ fn first_param(v: &Value, func: &Loc) -> Option<usize> {
 /// A copy of `op` as seen from `call`: parameter slots take the call's arguments; every
 /// other slot becomes unknown, so the copy reports nothing the helper itself reports.
 fn instantiate(op: &JwtOp, func: &Loc, call: &HelperCall, table: Option<&ExportTable>) -> JwtOp {
-    let arg = |index: usize| -> Option<Value> {
-        // Not passed (the parameter's default applies) or after a spread: unknown.
+    let arg = |index: usize, has_default: bool| -> Option<Value> {
+        // Not passed: `undefined`, unless a default applies (unknown here).
+        if index >= call.args.len() {
+            return (!has_default).then_some(Value::Undefined);
+        }
+        // After a spread: unknown.
         let (value, _) = call.args.get(index)?.as_ref()?;
         Some(match table {
             Some(t) => t.link(value.clone()),
@@ -48,9 +52,11 @@ fn instantiate(op: &JwtOp, func: &Loc, call: &HelperCall, table: Option<&ExportT
         let Some(value) = slot.value().filter(|v| v.param_function() == Some(func)) else {
             return Slot::Unknown;
         };
-        // Blame the argument at the call site.
-        let at = first_param(value, func)
-            .and_then(|i| call.args.get(i)?.as_ref().map(|(_, at)| at.clone()));
+        // Blame the argument at the call site (the call, for an argument not passed).
+        let at = first_param(value, func).and_then(|i| match call.args.get(i) {
+            Some(a) => a.as_ref().map(|(_, at)| at.clone()),
+            None => Some(call.at.clone()),
+        });
         match (value.substitute(func, &arg), at) {
             (Some(value), Some(at)) => Slot::Present { value, at },
             _ => Slot::Unknown,
@@ -61,6 +67,14 @@ fn instantiate(op: &JwtOp, func: &Loc, call: &HelperCall, table: Option<&ExportT
     copy.payload = fill(&op.payload);
     copy.algorithms = fill(&op.algorithms);
     copy.expiry = fill(&op.expiry);
+    copy.options = fill(&op.options);
+    // Facts the adapter derives from the options and payload, derived again from the
+    // call's arguments (`expiresIn` of an options parameter).
+    if let Some(derive) = op.derive {
+        if !matches!(copy.options, Slot::Unknown) || !matches!(copy.payload, Slot::Unknown) {
+            (derive.0)(&mut copy);
+        }
+    }
     copy.at = call.at.clone();
     copy.api = format!("{}` through `{}", op.api, call.api);
     copy.via = Some(op.at.clone());

@@ -121,6 +121,9 @@ pub struct JwtOp {
     pub decode_use: Option<DecodeUse>,
     /// Decode: a token is verified in the same function too.
     pub verified_nearby: bool,
+    /// Recomputes slots the adapter derives from `options` and `payload`, for copies made
+    /// at helper call sites (see `project.rs`).
+    pub derive: Option<Derive>,
     /// Names around the call (function, variable, property) that hint at the token kind.
     pub names: Vec<String>,
     /// Missing options may be supplied by the library's module-level defaults
@@ -129,6 +132,17 @@ pub struct JwtOp {
     /// For an operation seen through a helper function's call site: the operation inside
     /// the helper. Only the slots the call fills in are known on such a copy.
     pub via: Option<Loc>,
+}
+
+/// An adapter's derivation of slots from `options` and `payload`. Compared as equal
+/// always: it is behaviour, not data.
+#[derive(Debug, Clone, Copy)]
+pub struct Derive(pub fn(&mut JwtOp));
+
+impl PartialEq for Derive {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl JwtOp {
@@ -163,6 +177,7 @@ impl JwtOp {
             key_flows: Vec::new(),
             decode_use: None,
             verified_nearby: false,
+            derive: None,
             names: Vec::new(),
             inherits_defaults: false,
             via: None,

@@ -57,10 +57,12 @@ pub enum Value {
     Function {
         at: Loc,
     },
-    /// The `index`-th parameter of the enclosing function `func`.
+    /// The `index`-th parameter of the enclosing function `func`; `has_default` when an
+    /// omitted argument takes a default value rather than `undefined`.
     Param {
         index: usize,
         func: Loc,
+        has_default: bool,
     },
     /// Anything else: the rules stay silent on it.
     Unknown,
@@ -133,10 +135,19 @@ impl Value {
         }
     }
 
-    /// Replaces parameters of `func` with `arg(index)`; `None` if an argument is unknown.
-    pub fn substitute(&self, func: &Loc, arg: &dyn Fn(usize) -> Option<Value>) -> Option<Value> {
+    /// Replaces parameters of `func` with `arg(index, has_default)`; `None` if an argument
+    /// is unknown.
+    pub fn substitute(
+        &self,
+        func: &Loc,
+        arg: &dyn Fn(usize, bool) -> Option<Value>,
+    ) -> Option<Value> {
         Some(match self {
-            Value::Param { func: f, index } if f == func => arg(*index)?,
+            Value::Param {
+                func: f,
+                index,
+                has_default,
+            } if f == func => arg(*index, *has_default)?,
             Value::KeyMaterial { kind, from } => Value::KeyMaterial {
                 kind: *kind,
                 from: Box::new(from.substitute(func, arg)?),

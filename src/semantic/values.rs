@@ -413,7 +413,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 index,
                 path,
                 ty,
-                ..
+                default,
             } => {
                 if let Some(ty) = ty {
                     if path.is_empty() {
@@ -426,6 +426,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     Value::Param {
                         index: *index,
                         func: self.loc(*func),
+                        has_default: default.is_some(),
                     }
                 } else {
                     Value::Unknown

@@ -1,5 +1,7 @@
 import { createToken } from './jwt';
 
-// Known miss: options-derived facts (expiry from `options.expiresIn`) are not re-derived
-// at helper call sites, so a call without options is not seen to sign a token that never expires.
-export const login = (userId: string) => createToken({ userId }, process.env.APP_SECRET as string); // todo-expect: missing-expiration
+// Options-derived facts (expiry from `options.expiresIn`) are derived again at helper call
+// sites: a call without options signs a token that never expires.
+export const login = (userId: string) => createToken({ userId }, process.env.APP_SECRET as string); // expect: missing-expiration
+export const loginWithExpiry = (userId: string) =>
+  createToken({ userId }, process.env.APP_SECRET as string, { expiresIn: '15m' });
