@@ -297,7 +297,12 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
     // file and mention its name (any name, for a default export).
     let mut helpers: HashMap<PathBuf, Option<Vec<String>>> = HashMap::new();
     for f in &facts {
-        let locs: Vec<&finding::Loc> = f.ops.iter().filter_map(|op| op.helper_function()).collect();
+        let locs: Vec<&finding::Loc> = f
+            .ops
+            .iter()
+            .filter_map(|op| op.helper_function())
+            .chain(f.stores.iter().filter_map(|s| s.helper_function()))
+            .collect();
         if locs.is_empty() {
             continue;
         }

@@ -7,7 +7,7 @@ use crate::config::Settings;
 use crate::finding::Loc;
 use crate::rules::RuleMeta;
 use crate::semantic::duration;
-use crate::semantic::ir::{FileFacts, HelperCall, JwtOp, OpKind, Slot};
+use crate::semantic::ir::{FileFacts, HelperCall, JwtOp, OpKind, Slot, TokenStore};
 use crate::semantic::modules::ExportTable;
 use crate::semantic::value::Value;
 use std::collections::HashMap;
@@ -82,6 +82,39 @@ fn instantiate(op: &JwtOp, func: &Loc, call: &HelperCall, table: Option<&ExportT
     copy
 }
 
+/// A storage write inside a wrapper, as seen from one call of the wrapper.
+fn instantiate_store(
+    st: &TokenStore,
+    func: &Loc,
+    call: &HelperCall,
+    table: Option<&ExportTable>,
+) -> TokenStore {
+    let arg = |v: &Value| -> (Value, Option<Vec<String>>) {
+        match v {
+            Value::Param { func: f, index, .. } if f == func => match call.args.get(*index) {
+                Some(Some((value, _))) => (
+                    table.map_or_else(|| value.clone(), |t| t.link(value.clone())),
+                    call.arg_names.get(*index).cloned(),
+                ),
+                _ => (Value::Unknown, None),
+            },
+            other => (other.clone(), None),
+        }
+    };
+    let (key, _) = arg(&st.key);
+    let (value, names) = arg(&st.value);
+    TokenStore {
+        storage: st.storage,
+        key,
+        // A value stored through the wrapper goes by the caller's names for it.
+        value_names: names.unwrap_or_else(|| st.value_names.clone()),
+        value_members: Vec::new(),
+        value,
+        at: call.at.clone(),
+        via: Some(st.at.clone()),
+    }
+}
+
 impl ProjectFacts {
     pub fn new(mut files: Vec<FileFacts>) -> ProjectFacts {
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -128,11 +161,26 @@ impl ProjectFacts {
                     .push(op.clone());
             }
         }
-        if by_function.is_empty() {
+        let mut stores_by_function: HashMap<Loc, Vec<TokenStore>> = HashMap::new();
+        for st in self
+            .files
+            .iter()
+            .flat_map(|f| f.stores.iter())
+            .filter(|s| s.via.is_none())
+        {
+            if let Some(func) = st.helper_function() {
+                stores_by_function
+                    .entry(func.clone())
+                    .or_default()
+                    .push(st.clone());
+            }
+        }
+        if by_function.is_empty() && stores_by_function.is_empty() {
             return;
         }
         for file in &mut self.files {
             let mut added = Vec::new();
+            let mut added_stores = Vec::new();
             for call in &file.helper_calls {
                 let callee = match (table, &call.callee) {
                     (Some(t), c) => t.link(c.clone()),
@@ -144,8 +192,12 @@ impl ProjectFacts {
                 for op in by_function.get(&at).into_iter().flatten() {
                     added.push(instantiate(op, &at, call, table));
                 }
+                for st in stores_by_function.get(&at).into_iter().flatten() {
+                    added_stores.push(instantiate_store(st, &at, call, table));
+                }
             }
             file.ops.extend(added);
+            file.stores.extend(added_stores);
         }
     }
 

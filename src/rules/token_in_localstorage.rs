@@ -42,12 +42,16 @@ impl Rule for TokenInLocalstorage {
                 Some(k) => format!("{thing} is written to {} under `{k}`", st.storage.name()),
                 None => format!("{thing} is written to {}", st.storage.name()),
             };
-            out.push(Finding::new(
+            let mut f = Finding::new(
                 &META,
                 st.at.clone(),
                 format!("{what}, where any script on the page (an XSS payload, a compromised dependency) can read it"),
                 "keep the token in memory, or let the server set it as an `httpOnly`, `secure`, `sameSite` cookie",
-            ));
+            );
+            if let Some(inner) = &st.via {
+                f = f.with_related(inner.clone(), "the wrapper writes to storage here");
+            }
+            out.push(f);
         }
     }
 }

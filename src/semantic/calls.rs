@@ -175,6 +175,7 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                     at: cx.loc(node),
                     names: context_names(cx, node),
                     api: short_text(cx.text(callee)),
+                    arg_names: args.iter().map(|a| value_names(cx, *a, 0)).collect(),
                 });
             }
         }
@@ -219,6 +220,7 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                 value_members: stored_object_members(cx, v),
                 value: cx.eval(v),
                 at: cx.loc(node),
+                via: None,
             });
         }
         _ => fastify_decorator(cx, node, callee, facts),
@@ -319,6 +321,7 @@ fn on_assignment<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
         value_members: stored_object_members(cx, right),
         value: cx.eval(right),
         at: cx.loc(node),
+        via: None,
     });
 }
 

@@ -212,6 +212,18 @@ pub struct TokenStore {
     pub value_members: Vec<String>,
     pub value: Value,
     pub at: Loc,
+    /// For a write seen through a storage wrapper's call site: the write inside it.
+    pub via: Option<Loc>,
+}
+
+impl TokenStore {
+    /// The wrapper function this write belongs to: its key or value is a parameter.
+    pub fn helper_function(&self) -> Option<&Loc> {
+        [&self.key, &self.value].into_iter().find_map(|v| match v {
+            Value::Param { func, .. } => Some(func),
+            _ => None,
+        })
+    }
 }
 
 /// A call of a function written in the project (`createToken(user, 'secret')`), kept so
@@ -226,6 +238,8 @@ pub struct HelperCall {
     pub names: Vec<String>,
     /// The callee as written, for messages.
     pub api: String,
+    /// Names each argument goes by (`token` for `setItem(KEY, token)`).
+    pub arg_names: Vec<Vec<String>>,
 }
 
 /// A cookie set by the server: `res.cookie(name, value, options)`, `reply.setCookie`,

@@ -216,6 +216,20 @@ impl<'a, 't> Ctx<'a, 't> {
             "arrow_function" | "function_expression" | "function" | "generator_function" => {
                 Value::Function { at: self.loc(node) }
             }
+            // `cond ? a : b`: known when both sides agree; either web storage is "a storage".
+            "ternary_expression" => {
+                let (Some(a), Some(b)) = (node.field("consequence"), node.field("alternative"))
+                else {
+                    return Value::Unknown;
+                };
+                let (a, b) = (self.eval_at(a, d), self.eval_at(b, d));
+                let storage = |v: &Value| matches!(v, Value::Global(p) if p.len() == 1 && (p[0] == "localStorage" || p[0] == "sessionStorage"));
+                if storage(&a) && storage(&b) || a == b {
+                    a
+                } else {
+                    Value::Unknown
+                }
+            }
             "sequence_expression" => {
                 match node.named_child(node.named_child_count().saturating_sub(1)) {
                     Some(last) => self.eval_at(last, d),
