@@ -319,29 +319,59 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
             helpers.insert(modules::normalize(&f.path), (!any_name).then_some(names));
         }
     }
-    if !helpers.is_empty() {
-        let callers: Vec<(&PathBuf, Option<&Vec<String>>)> = skipped
+    // Until nothing new: a skipped file importing a helper's file is parsed when it
+    // mentions a helper name (a caller) or re-exports from somewhere (a barrel: its
+    // importers are looked at in the next round).
+    let mut taken: HashSet<usize> = HashSet::new();
+    while !helpers.is_empty() {
+        let candidates: Vec<(usize, &PathBuf, Option<Vec<String>>, String)> = skipped
             .iter()
+            .filter(|(i, _)| !taken.contains(i))
             .filter_map(|(i, specs)| {
                 let from = &walked.files[*i];
-                let names = specs
-                    .iter()
-                    .filter_map(|s| helpers.get(&files.resolve(from, s)?))
-                    .next()?;
-                Some((from, names.as_ref()))
+                specs.iter().find_map(|s| {
+                    let names = helpers.get(&files.resolve(from, s)?)?;
+                    Some((*i, from, names.clone(), s.clone()))
+                })
             })
             .collect();
-        let more: Vec<FileFacts> = callers
-            .par_iter()
-            .filter(|(p, names)| match names {
-                Some(names) => std::fs::read(p).is_ok_and(|bytes| {
-                    names
-                        .iter()
-                        .any(|n| bytes.windows(n.len()).any(|w| w == n.as_bytes()))
-                }),
-                None => true,
+        let found: Vec<(usize, &PathBuf, Option<Vec<String>>, bool)> = candidates
+            .into_par_iter()
+            .filter_map(|(i, p, names, spec)| {
+                let bytes = std::fs::read(p).ok()?;
+                let text = String::from_utf8_lossy(&bytes);
+                // A caller calls a helper by name: `name(` as a whole word.
+                let calls = |n: &str| {
+                    text.match_indices(n).any(|(at, _)| {
+                        let before = text[..at].chars().next_back();
+                        let after = text[at + n.len()..].trim_start().chars().next();
+                        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                            && after == Some('(')
+                    })
+                };
+                let caller = names
+                    .as_ref()
+                    .map_or(true, |list| list.iter().any(|n| calls(n)));
+                // A barrel re-exports from the helper's file: `export … from '<spec>'`.
+                let barrel = text.match_indices(spec.as_str()).any(|(at, _)| {
+                    let statement = text[..at].rsplit(';').next().unwrap_or("");
+                    statement.trim_start().starts_with("export")
+                });
+                (caller || barrel).then_some((i, p, names, barrel))
             })
-            .filter_map(|(p, _)| analyse_file(p, config, false, &files, None).0)
+            .collect();
+        if found.is_empty() {
+            break;
+        }
+        for (i, p, names, barrel) in &found {
+            taken.insert(*i);
+            if *barrel {
+                helpers.insert(modules::normalize(p), names.clone());
+            }
+        }
+        let more: Vec<FileFacts> = found
+            .par_iter()
+            .filter_map(|(_, p, _, _)| analyse_file(p, config, false, &files, None).0)
             .collect();
         facts.extend(more);
     }
