@@ -354,8 +354,13 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
                     .map_or(true, |list| list.iter().any(|n| calls(n)));
                 // A barrel re-exports from the helper's file: `export … from '<spec>'`.
                 let barrel = text.match_indices(spec.as_str()).any(|(at, _)| {
-                    let statement = text[..at].rsplit(';').next().unwrap_or("");
-                    statement.trim_start().starts_with("export")
+                    let before = &text[..at];
+                    before.rfind("export").is_some_and(|e| {
+                        let statement = &before[e..];
+                        !statement.contains(';')
+                            && !statement.contains("import")
+                            && statement.contains("from")
+                    })
                 });
                 (caller || barrel).then_some((i, p, names, barrel))
             })
