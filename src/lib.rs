@@ -87,7 +87,12 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
 
 /// Facts (if parsed), notes, bytes read, and, for a file the prefilter skipped, the
 /// relative specifiers it imports.
-type Analysed = (Option<FileFacts>, Vec<FileNote>, u64, Vec<String>);
+type Analysed = (
+    Option<FileFacts>,
+    Vec<FileNote>,
+    u64,
+    Option<prefilter::SkippedIndex>,
+);
 
 /// Read, parse and extract one file. Problems become notes; nothing panics out.
 /// `prefilter`: skip parsing a file that mentions no trigger word.
@@ -100,21 +105,21 @@ fn analyse_file(
 ) -> Analysed {
     let raw = match source::read_bytes(path, config.max_file_size) {
         Ok(raw) => raw,
-        Err(note) => return (None, vec![note], 0, Vec::new()),
+        Err(note) => return (None, vec![note], 0, None),
     };
     // Files that cannot hold a finding are not decoded, indexed or parsed; what they import
     // is kept, in case they call a helper that makes a JWT call.
     if prefilter && !source::is_binary(&raw) && !prefilter::may_match_bytes(&raw) {
-        let specs = prefilter::relative_specifiers(&raw);
-        return (None, Vec::new(), raw.len() as u64, specs);
+        let index = prefilter::SkippedIndex::of(&raw);
+        return (None, Vec::new(), raw.len() as u64, index);
     }
     match source::from_bytes(path, raw) {
-        ReadOutcome::Skipped(note) => (None, vec![note], 0, Vec::new()),
+        ReadOutcome::Skipped(note) => (None, vec![note], 0, None),
         ReadOutcome::Ok(src, note) => {
             let bytes = src.text.len() as u64;
             let (facts, mut notes) = analyse_source(&src, files, table);
             notes.extend(note);
-            (facts, notes, bytes, Vec::new())
+            (facts, notes, bytes, None)
         }
     }
 }
@@ -283,13 +288,13 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
         .collect();
     let mut facts: Vec<FileFacts> = Vec::new();
     let mut bytes = 0;
-    let mut skipped: Vec<(usize, Vec<String>)> = Vec::new();
-    for (i, (f, n, b, specs)) in results.into_iter().enumerate() {
+    let mut skipped: Vec<(usize, prefilter::SkippedIndex)> = Vec::new();
+    for (i, (f, n, b, index)) in results.into_iter().enumerate() {
         facts.extend(f);
         notes.extend(n);
         bytes += b;
-        if !specs.is_empty() {
-            skipped.push((i, specs));
+        if let Some(index) = index {
+            skipped.push((i, index));
         }
     }
     // Skipped files that call an exported helper (a function whose JWT call takes its
@@ -324,45 +329,19 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
     // importers are looked at in the next round).
     let mut taken: HashSet<usize> = HashSet::new();
     while !helpers.is_empty() {
-        let candidates: Vec<(usize, &PathBuf, Option<Vec<String>>, String)> = skipped
-            .iter()
+        let found: Vec<(usize, &PathBuf, Option<Vec<String>>, bool)> = skipped
+            .par_iter()
             .filter(|(i, _)| !taken.contains(i))
-            .filter_map(|(i, specs)| {
+            .filter_map(|(i, index)| {
                 let from = &walked.files[*i];
-                specs.iter().find_map(|s| {
-                    let names = helpers.get(&files.resolve(from, s)?)?;
-                    Some((*i, from, names.clone(), s.clone()))
-                })
-            })
-            .collect();
-        let found: Vec<(usize, &PathBuf, Option<Vec<String>>, bool)> = candidates
-            .into_par_iter()
-            .filter_map(|(i, p, names, spec)| {
-                let bytes = std::fs::read(p).ok()?;
-                let text = String::from_utf8_lossy(&bytes);
-                // A caller calls a helper by name: `name(` as a whole word.
-                let calls = |n: &str| {
-                    text.match_indices(n).any(|(at, _)| {
-                        let before = text[..at].chars().next_back();
-                        let after = text[at + n.len()..].trim_start().chars().next();
-                        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$')
-                            && after == Some('(')
-                    })
-                };
+                let hit = |s: &String| files.resolve(from, s).and_then(|t| helpers.get(&t));
+                let names = index.specs.iter().find_map(hit)?;
+                // A caller calls a helper by name; a barrel re-exports the helper's file.
                 let caller = names
                     .as_ref()
-                    .map_or(true, |list| list.iter().any(|n| calls(n)));
-                // A barrel re-exports from the helper's file: `export … from '<spec>'`.
-                let barrel = text.match_indices(spec.as_str()).any(|(at, _)| {
-                    let before = &text[..at];
-                    before.rfind("export").is_some_and(|e| {
-                        let statement = &before[e..];
-                        !statement.contains(';')
-                            && !statement.contains("import")
-                            && statement.contains("from")
-                    })
-                });
-                (caller || barrel).then_some((i, p, names, barrel))
+                    .map_or(true, |list| list.iter().any(|n| index.calls(n)));
+                let barrel = index.reexports.iter().any(|s| hit(s).is_some());
+                (caller || barrel).then(|| (*i, from, names.clone(), barrel))
             })
             .collect();
         if found.is_empty() {

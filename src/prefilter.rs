@@ -98,6 +98,78 @@ pub fn relative_specifiers(bytes: &[u8]) -> Vec<String> {
     out
 }
 
+/// What pass 1 keeps of a file it skipped, so later passes can tell without reading it
+/// again whether it calls a helper or re-exports one.
+#[derive(Debug, Clone, Default)]
+pub struct SkippedIndex {
+    /// Relative specifiers it imports.
+    pub specs: Vec<String>,
+    /// Relative specifiers of its `export … from` statements.
+    pub reexports: Vec<String>,
+    /// Hashes of the identifiers it calls (`name(`), sorted.
+    pub called: Vec<u64>,
+}
+
+/// FNV-1a of an identifier.
+pub fn name_hash(name: &[u8]) -> u64 {
+    name.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl SkippedIndex {
+    pub fn of(bytes: &[u8]) -> Option<SkippedIndex> {
+        let specs = relative_specifiers(bytes);
+        if specs.is_empty() {
+            return None;
+        }
+        let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
+        let mut called = Vec::new();
+        for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'(') {
+            let mut end = i;
+            while end > 0 && bytes[end - 1].is_ascii_whitespace() {
+                end -= 1;
+            }
+            let mut start = end;
+            while start > 0 && ident(bytes[start - 1]) {
+                start -= 1;
+            }
+            if start < end {
+                called.push(name_hash(&bytes[start..end]));
+            }
+        }
+        called.sort_unstable();
+        called.dedup();
+        let text = String::from_utf8_lossy(bytes);
+        let reexports = specs
+            .iter()
+            .filter(|spec| {
+                text.match_indices(spec.as_str()).any(|(at, _)| {
+                    let before = &text[..at];
+                    before.rfind("export").is_some_and(|e| {
+                        let statement = &before[e..];
+                        !statement.contains(';')
+                            && !statement.contains("import")
+                            && statement.contains("from")
+                    })
+                })
+            })
+            .cloned()
+            .collect();
+        Some(SkippedIndex {
+            specs,
+            reexports,
+            called,
+        })
+    }
+
+    pub fn calls(&self, name: &str) -> bool {
+        self.called
+            .binary_search(&name_hash(name.as_bytes()))
+            .is_ok()
+    }
+}
+
 /// Whether a file may hold something a rule reports.
 pub fn may_match(text: &str) -> bool {
     matcher().is_match(text)
