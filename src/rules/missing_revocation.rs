@@ -13,11 +13,11 @@ impl Rule for MissingRevocation {
     }
 
     fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
-        // Only middleware that has a revocation hook to give (express-jwt, koa-jwt).
+        // Only middleware whose library offers a revocation hook (the adapter says so).
         for op in file
             .ops
             .iter()
-            .filter(|o| o.kind == OpKind::Middleware && matches!(o.lib, "express-jwt" | "koa-jwt"))
+            .filter(|o| o.kind == OpKind::Middleware && o.revocation_hook)
         {
             if !op.options.prop("isRevoked").is_absent() || op.options.is_absent() {
                 continue;

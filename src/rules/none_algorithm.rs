@@ -30,32 +30,6 @@ impl Rule for NoneAlgorithm {
 
     fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
         for op in &file.ops {
-            // Legacy jose (v1/v2): `JWK.None` is the key of unsigned tokens.
-            if let Slot::Present {
-                value: Value::Import { module, path },
-                at,
-            } = &op.key
-            {
-                if module.starts_with("jose")
-                    && path.ends_with(&["JWK".to_string(), "None".to_string()])
-                {
-                    let verb = if op.kind == OpKind::Sign {
-                        "creates"
-                    } else {
-                        "accepts"
-                    };
-                    out.push(
-                        Finding::new(
-                            &META,
-                            at.clone(),
-                            format!("`{}` {verb} unsigned tokens (`JWK.None`)", op.api),
-                            "sign and verify with a real key and algorithm; an unsigned token can be written by anyone",
-                        )
-                        .via(op),
-                    );
-                    continue;
-                }
-            }
             if let Slot::Present { value, at } = &op.algorithms {
                 let hit = match value {
                     Value::Array { items, .. } => {

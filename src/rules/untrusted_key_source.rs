@@ -1,8 +1,7 @@
 use super::{Rule, RuleMeta};
 use crate::finding::Finding;
 use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, KeyFlowKind, Slot};
-use crate::semantic::value::Value;
+use crate::semantic::ir::{FileFacts, KeyFlowKind};
 
 pub struct UntrustedKeySource;
 
@@ -17,24 +16,6 @@ impl Rule for UntrustedKeySource {
 
     fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
         for op in file.ops.iter().filter(|o| o.kind.verifies()) {
-            // jose's EmbeddedJWK takes the key from the token's own header.
-            if let Slot::Present {
-                value: Value::Import { module, path },
-                at,
-            } = &op.key
-            {
-                if module.starts_with("jose") && path.last().is_some_and(|p| p == "EmbeddedJWK") {
-                    out.push(Finding::new(
-                        &META,
-                        at.clone(),
-                        format!(
-                            "`{}` verifies with `EmbeddedJWK`: the token brings its own key",
-                            op.api
-                        ),
-                        HELP,
-                    ));
-                }
-            }
             for flow in &op.key_flows {
                 let message = match flow.kind {
                     KeyFlowKind::EmbeddedJwk => {

@@ -784,6 +784,7 @@ impl<'c, 'a, 't> Call<'c, 'a, 't> {
         op.key = options.prop("secret");
         op.algorithms = options.prop("algorithms");
         op.options = options;
+        op.revocation_hook = true;
         op
     }
 }

@@ -110,6 +110,8 @@ pub struct JwtOp {
     /// (`ignoreExpiration`, `clockTolerance`, `audience`, `isRevoked`, ...): verify options
     /// for verifications, middleware and strategy configuration, module `verifyOptions`.
     pub options: Slot,
+    /// The library offers an `isRevoked` hook in `options` (express-jwt, koa-jwt).
+    pub revocation_hook: bool,
     /// Numbers in `options` durations are milliseconds (fast-jwt), not seconds.
     pub ms_durations: bool,
     /// Sign: the variable the payload is, or spreads, when it is a whole object (`user`,
@@ -172,6 +174,7 @@ impl JwtOp {
             algorithms: Slot::Absent,
             expiry: Slot::Absent,
             options: Slot::Absent,
+            revocation_hook: false,
             ms_durations: false,
             payload_source: None,
             key_flows: Vec::new(),

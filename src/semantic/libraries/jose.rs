@@ -3,7 +3,7 @@
 
 use super::jsonwebtoken::payload_exp;
 use super::{Call, Library};
-use crate::semantic::ir::{JwtOp, OpKind, Slot};
+use crate::semantic::ir::{JwtOp, KeyFlow, KeyFlowKind, OpKind, Slot};
 use crate::semantic::syntax::NodeExt;
 use crate::semantic::value::Value;
 use tree_sitter::Node;
@@ -21,6 +21,52 @@ impl Library for Jose {
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+        let start = out.len();
+        self.ops(call, out);
+        for op in &mut out[start..] {
+            key_facts(op);
+        }
+    }
+}
+
+/// What jose's special keys mean: `EmbeddedJWK` takes the key from the token's header;
+/// legacy `JWK.None` signs and accepts unsigned tokens.
+fn key_facts(op: &mut JwtOp) {
+    let Slot::Present {
+        value: Value::Import { module, path },
+        at,
+    } = &op.key
+    else {
+        return;
+    };
+    if !module.starts_with("jose") {
+        return;
+    }
+    let at = at.clone();
+    if path.last().is_some_and(|p| p == "EmbeddedJWK") {
+        op.key_flows.push(KeyFlow {
+            kind: KeyFlowKind::EmbeddedJwk,
+            at,
+        });
+    } else if path.ends_with(&["JWK".to_string(), "None".to_string()]) {
+        let none = Value::Str {
+            value: "none".into(),
+            at: at.clone(),
+        };
+        let value = if op.kind == OpKind::Sign {
+            none
+        } else {
+            Value::Array {
+                items: vec![none],
+                open: false,
+            }
+        };
+        op.algorithms = Slot::Present { value, at };
+    }
+}
+
+impl Jose {
+    fn ops(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
         let path = call.member_path();
         let path = path.as_slice();
         match (path, call.is_new) {
