@@ -54,6 +54,8 @@ pub struct Config {
     pub baseline: Option<crate::suppress::Baseline>,
     /// Report `jwtlint-disable` comments that suppress nothing.
     pub report_unused_disables: bool,
+    /// Time and memory one file's parse may take.
+    pub parse_limits: crate::parse::Limits,
 }
 
 impl fmt::Debug for Config {
@@ -82,6 +84,7 @@ impl Default for Config {
             stdin: None,
             baseline: None,
             report_unused_disables: false,
+            parse_limits: crate::parse::Limits::default(),
         }
     }
 }

@@ -117,7 +117,7 @@ fn analyse_file(
         ReadOutcome::Skipped(note) => (None, vec![note], 0, None),
         ReadOutcome::Ok(src, note) => {
             let bytes = src.text.len() as u64;
-            let (facts, mut notes) = analyse_source(&src, files, table);
+            let (facts, mut notes) = analyse_source(&src, files, table, config.parse_limits);
             notes.extend(note);
             (facts, notes, bytes, None)
         }
@@ -129,11 +129,12 @@ pub fn analyse_source(
     src: &Source,
     files: &FileSet,
     table: Option<&ExportTable>,
+    limits: parse::Limits,
 ) -> (Option<FileFacts>, Vec<FileNote>) {
     let lang = parse::Lang::for_path(&src.path);
     let path = Arc::new(src.path.clone());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let tree = parse::parse(lang, &src.text)?;
+        let tree = parse::parse_within(lang, &src.text, limits).map_err(|e| e.to_string())?;
         let facts = semantic::extract(src, &tree, lang, path.clone(), files, table);
         let first_error = first_error(tree.root_node()).map(|n| src.pos(n.start_byte()));
         Ok::<_, String>((facts, first_error))
@@ -264,7 +265,7 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
         // One file from standard input: nothing to walk, nothing to import from.
         let src = Source::new(path.clone(), text.clone());
         let files = FileSet::new([path]);
-        let (facts, notes) = analyse_source(&src, &files, None);
+        let (facts, notes) = analyse_source(&src, &files, None, config.parse_limits);
         let mut project = ProjectFacts::new(facts.into_iter().collect());
         project.link(None);
         return (project, notes, 1, text.len() as u64);
@@ -494,7 +495,7 @@ pub fn lint_source(
     rules: &[&'static dyn Rule],
 ) -> (Vec<Finding>, Vec<FileNote>) {
     let src = Source::new(path.to_path_buf(), text.to_string());
-    let (facts, notes) = analyse_source(&src, &FileSet::default(), None);
+    let (facts, notes) = analyse_source(&src, &FileSet::default(), None, parse::Limits::default());
     let mut project = ProjectFacts::new(facts.into_iter().collect());
     project.link(None);
     (check(&project, rules), notes)
@@ -506,6 +507,7 @@ pub fn facts_of(path: &Path, text: &str) -> Option<FileFacts> {
         &Source::new(path.to_path_buf(), text.to_string()),
         &FileSet::default(),
         None,
+        parse::Limits::default(),
     )
     .0
 }

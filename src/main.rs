@@ -115,6 +115,10 @@ struct LintArgs {
     /// (for checking the prefilter; findings are the same).
     #[arg(long, hide = true)]
     no_prefilter: bool,
+    /// Milliseconds a file may take to parse, per 256 KiB of source (a parse over it is
+    /// abandoned with a note; some broken inputs make the parser run away).
+    #[arg(long, value_name = "MS", default_value_t = jwtlint::parse::DEFAULT_TIMEOUT.as_millis() as u64)]
+    parse_timeout: u64,
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = jwtlint::source::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
@@ -374,6 +378,10 @@ fn lint(args: LintArgs) -> ExitCode {
         stdin,
         baseline,
         report_unused_disables: args.report_unused_disables,
+        parse_limits: jwtlint::parse::Limits {
+            timeout: std::time::Duration::from_millis(args.parse_timeout.max(1)),
+            ..Default::default()
+        },
     };
     let mut report = match jwtlint::run(&config) {
         Ok(r) => r,

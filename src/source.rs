@@ -96,6 +96,15 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> ReadOutcome {
     ReadOutcome::Ok(Source::new(path.to_path_buf(), text), warn)
 }
 
+/// At most the first `max` bytes of `text`, cut at a character boundary.
+pub fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 impl Source {
     pub fn new(path: PathBuf, text: String) -> Source {
         let mut line_starts = vec![0];

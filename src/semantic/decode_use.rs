@@ -188,7 +188,7 @@ pub fn analyse(cx: &Ctx<'_, '_>, call: Node<'_>) -> (Option<DecodeUse>, bool) {
 /// or a path under a front-end folder.
 pub fn is_browser(cx: &Ctx<'_, '_>) -> bool {
     let src = cx.src();
-    let head = &src[..src.len().min(200)];
+    let head = crate::source::prefix(src, 200);
     if head.contains("'use client'") || head.contains("\"use client\"") {
         return true;
     }
