@@ -12,6 +12,20 @@ pub struct Source {
     pub path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// UTF-16 units before every `BLOCK`-th byte, built on the first column asked for far
+    /// from its line's start, so a column costs O(BLOCK) even on a one-line minified file.
+    checkpoints: std::sync::OnceLock<Vec<usize>>,
+}
+
+const BLOCK: usize = 256;
+
+/// UTF-16 units in a run of UTF-8 bytes, counted per byte so that runs add up across any
+/// cut: a lead byte counts its character's units (two for a 4-byte one), the others none.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 pub enum ReadOutcome {
@@ -118,6 +132,7 @@ impl Source {
             path,
             text,
             line_starts,
+            checkpoints: std::sync::OnceLock::new(),
         }
     }
 
@@ -133,10 +148,36 @@ impl Source {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let column: usize = self.text[start..end].chars().map(char::len_utf16).sum();
+        let column = if end - start <= BLOCK {
+            utf16_units(&self.text.as_bytes()[start..end])
+        } else {
+            self.units_before(end) - self.units_before(start)
+        };
         Pos {
             line: line as u32 + 1,
             column: column as u32 + 1,
+        }
+    }
+
+    /// UTF-16 units in the text before a byte offset.
+    fn units_before(&self, byte: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let checkpoints = self.checkpoints.get_or_init(|| {
+            let mut total = 0;
+            let mut out = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            for chunk in bytes.chunks(BLOCK) {
+                out.push(total);
+                total += utf16_units(chunk);
+            }
+            out
+        });
+        let block = byte / BLOCK;
+        match checkpoints.get(block) {
+            Some(&before) => before + utf16_units(&bytes[block * BLOCK..byte]),
+            None => {
+                checkpoints.last().copied().unwrap_or(0)
+                    + utf16_units(&bytes[(checkpoints.len().saturating_sub(1)) * BLOCK..byte])
+            }
         }
     }
 
@@ -179,6 +220,25 @@ mod tests {
         let y = s.text.find('y').unwrap();
         assert_eq!(s.pos(y), Pos { line: 3, column: 3 });
         assert_eq!(s.line_text(2), "€x = 1");
+    }
+
+    #[test]
+    fn columns_on_long_lines_agree_with_counting_characters() {
+        let line: String = (0..3000)
+            .map(|i| match i % 7 {
+                0 => "€",
+                1 => "😀",
+                _ => "ab",
+            })
+            .collect();
+        let text = format!("x\n{line}\n{line}");
+        let s = Source::new("a.js".into(), text.clone());
+        for (byte, _) in text.char_indices().step_by(97) {
+            let line_start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+            let expected: usize = text[line_start..byte].chars().map(char::len_utf16).sum();
+            assert_eq!(s.pos(byte).column as usize, expected + 1, "at byte {byte}");
+        }
+        assert_eq!(s.pos(text.len()).line, 3);
     }
 
     #[test]

@@ -441,7 +441,10 @@ fn stored_object_members(cx: &Ctx<'_, '_>, value: Node<'_>) -> Vec<String> {
                 out.push(cx.text(p).to_string());
             }
         }
-        if seen < MAX_NODES && cursor.goto_first_child() {
+        if seen >= MAX_NODES {
+            break;
+        }
+        if cursor.goto_first_child() {
             continue;
         }
         loop {
