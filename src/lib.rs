@@ -65,8 +65,14 @@ impl std::error::Error for Error {}
 pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
     for id in config.only_rules.iter().chain(&config.disabled_rules) {
         if rules::find(id).is_none() {
+            let ids = rules::ALL_RULES.iter().map(|r| r.meta().id);
+            let hint = match config::did_you_mean(id, ids) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "see `jwtlint rules` for the list".into(),
+            };
             return Err(Error::Usage(format!(
-                "unknown rule `{id}` (see `jwtlint rules` for the list)"
+                "unknown rule `{}`; {hint}",
+                config::escape_control(id)
             )));
         }
     }
