@@ -85,7 +85,7 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
                 config.settings.maybe_on(r.meta())
             } else {
                 config.only_rules.iter().any(|o| o == id)
-            };
+            } || (id == suppress::UNUSED_DISABLE && config.report_unused_disables);
             selected && !config.disabled_rules.iter().any(|d| d == id)
         })
         .collect())
@@ -461,8 +461,10 @@ pub fn run(config: &Config) -> Result<Report, Error> {
     let mut findings = pool.install(|| check(&project, &rules));
     apply_levels(config, &mut findings);
     let unused = suppress::apply_directives(&project, &mut findings);
-    if config.report_unused_disables {
-        findings.extend(suppress::unused_findings(&unused));
+    let mut unused = suppress::unused_findings(&unused, &rules);
+    suppress::unused_levels(config, &mut unused);
+    if !unused.is_empty() {
+        findings.extend(unused);
         findings.sort();
     }
     let mut cache = report::SourceCache::default();
@@ -503,7 +505,12 @@ pub fn lint_source(
     let (facts, notes) = analyse_source(&src, &FileSet::default(), None);
     let mut project = ProjectFacts::new(facts.into_iter().collect());
     project.link(None);
-    (check(&project, rules), notes)
+    let mut findings = check(&project, rules);
+    // Suppression comments apply, and `unused-disable` reports those that cover nothing.
+    let unused = suppress::apply_directives(&project, &mut findings);
+    findings.extend(suppress::unused_findings(&unused, rules));
+    findings.sort();
+    (findings, notes)
 }
 
 /// The facts of one in-memory source (tests and tooling look at the IR directly).
