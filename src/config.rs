@@ -890,13 +890,15 @@ pub fn template() -> String {
     let mut s = String::from(
         "# jwtlint configuration. Paths and globs are relative to this file.\n\
          # Docs: `jwtlint explain <rule>`; every rule: `jwtlint rules`.\n\n\
+         # Globs work like .gitignore lines: `legacy` matches that folder at any depth,\n\
+         # `src/*.ts` does not cross a `/`, a leading `/` anchors here, `!` re-includes.\n\n\
          # Files never to lint (in addition to .gitignore, node_modules, build output).\n\
-         # exclude = [\"legacy/**\", \"**/*.generated.ts\"]\n\n\
+         # exclude = [\"legacy\", \"*.generated.ts\"]\n\n\
          # Lint only these files.\n\
          # include = [\"src/**\"]\n\n\
          # Tests (test/, __tests__/, *.spec.ts, ...) are skipped unless this is true.\n\
          # include-tests = false\n\n\
-         # Rule levels: \"off\", \"note\", \"warning\" or \"error\".\n\
+         # Rule levels: \"off\", \"note\", \"warning\" (or \"warn\") or \"error\" (or \"err\").\n\
          [rules]\n",
     );
     for r in rules::ALL_RULES {
@@ -916,7 +918,7 @@ pub fn template() -> String {
     s.push_str(
         "\n# Per-path changes; the last matching override wins.\n\
          # [[overrides]]\n\
-         # files = [\"scripts/**\", \"**/*.stories.tsx\"]\n\
+         # files = [\"scripts\", \"*.stories.tsx\"]\n\
          # rules = { hardcoded-secret = \"off\" }\n",
     );
     s
@@ -1222,5 +1224,31 @@ mod tests {
     #[test]
     fn template_parses() {
         parse(&template()).unwrap();
+        // Uncommented, its examples are valid too.
+        let uncommented: String = template()
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# ")
+                    .filter(|l| l.contains(" = ") || l.starts_with('['))
+                    .unwrap_or(l)
+            })
+            .map(|l| l.split("  # ").next().unwrap_or(l).to_string() + "\n")
+            .collect();
+        parse(&uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
+    }
+
+    #[test]
+    fn no_prefix_of_a_configuration_panics() {
+        let text = "exclude = [\"legacy\", \"!legacy/keep.ts\"]\ninclude = [\"src/**\"]\n\
+                    [rules]\nweak-secret = \"warn\"\n[rules.long-lived-token]\n\
+                    level = \"err\"\nmax-access-lifetime = \"15m\"\n\
+                    [[overrides]]\nfiles = [\"scripts\"]\nrules = { weak-secret = \"off\" } # é ✓\n";
+        for end in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+            let prefix = &text[..end];
+            if let Err(e) = parse(prefix) {
+                assert!(e.position.is_some(), "{prefix:?}: {e}");
+                let _ = e.render(true);
+            }
+        }
     }
 }
