@@ -254,7 +254,8 @@ fn literal_prefix(glob: &str) -> Option<Vec<String>> {
 /// offending line with a caret under the spot (miette).
 #[derive(Debug, Clone)]
 pub struct ConfigError {
-    /// The file, as shown: relative to the working directory when it is below it.
+    /// The file, as shown: relative to the working directory (`../jwtlint.toml` for one
+    /// in a folder above).
     pub path: String,
     /// 1-based line and column, when the error has a place in the file.
     pub position: Option<(usize, usize)>,
