@@ -65,8 +65,14 @@ impl std::error::Error for Error {}
 pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
     for id in config.only_rules.iter().chain(&config.disabled_rules) {
         if rules::find(id).is_none() {
+            let ids = rules::ALL_RULES.iter().map(|r| r.meta().id);
+            let hint = match config::did_you_mean(id, ids) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "see `jwtlint rules` for the list".into(),
+            };
             return Err(Error::Usage(format!(
-                "unknown rule `{id}` (see `jwtlint rules` for the list)"
+                "unknown rule `{}`; {hint}",
+                config::escape_control(id)
             )));
         }
     }
@@ -79,7 +85,7 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
                 config.settings.maybe_on(r.meta())
             } else {
                 config.only_rules.iter().any(|o| o == id)
-            };
+            } || (id == suppress::UNUSED_DISABLE && config.report_unused_disables);
             selected && !config.disabled_rules.iter().any(|d| d == id)
         })
         .collect())
@@ -456,8 +462,10 @@ pub fn run(config: &Config) -> Result<Report, Error> {
     let mut findings = pool.install(|| check(&project, &rules));
     apply_levels(config, &mut findings);
     let unused = suppress::apply_directives(&project, &mut findings);
-    if config.report_unused_disables {
-        findings.extend(suppress::unused_findings(&unused));
+    let mut unused = suppress::unused_findings(&unused, &rules);
+    suppress::unused_levels(config, &mut unused);
+    if !unused.is_empty() {
+        findings.extend(unused);
         findings.sort();
     }
     let mut cache = report::SourceCache::default();
@@ -498,7 +506,12 @@ pub fn lint_source(
     let (facts, notes) = analyse_source(&src, &FileSet::default(), None, parse::Limits::default());
     let mut project = ProjectFacts::new(facts.into_iter().collect());
     project.link(None);
-    (check(&project, rules), notes)
+    let mut findings = check(&project, rules);
+    // Suppression comments apply, and `unused-disable` reports those that cover nothing.
+    let unused = suppress::apply_directives(&project, &mut findings);
+    findings.extend(suppress::unused_findings(&unused, rules));
+    findings.sort();
+    (findings, notes)
 }
 
 /// The facts of one in-memory source (tests and tooling look at the IR directly).

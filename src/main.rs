@@ -140,6 +140,24 @@ fn use_color(arg: ColorArg, to_file: bool) -> bool {
     }
 }
 
+/// Colour for messages on stderr: `--color`, then NO_COLOR / FORCE_COLOR, then whether
+/// stderr is a terminal.
+fn stderr_color(arg: ColorArg) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                false
+            } else if std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0") {
+                true
+            } else {
+                std::io::stderr().is_terminal()
+            }
+        }
+    }
+}
+
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("jwtlint: error: {msg}");
     ExitCode::from(2)
@@ -353,7 +371,11 @@ fn lint(args: LintArgs) -> ExitCode {
     let settings = match settings_file {
         Some(f) => match Settings::load(&f) {
             Ok(s) => s,
-            Err(e) => return fail(e),
+            Err(e) => {
+                // The offending line with a caret under the spot (miette).
+                eprintln!("jwtlint: error: {}", e.render(stderr_color(args.color)));
+                return ExitCode::from(2);
+            }
         },
         None => Settings::default(),
     };

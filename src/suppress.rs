@@ -1,100 +1,102 @@
 //! After the rules: inline suppressions, unused-directive reports, fingerprints and the
 //! baseline.
 
-use crate::finding::{Finding, Level, Related};
+use crate::config::{Config, Severity};
+use crate::finding::Finding;
 use crate::project::ProjectFacts;
 use crate::report::SourceCache;
-use crate::semantic::directives::Directive;
+use crate::rules::{unused_disable, Rule};
+use crate::semantic::directives::{Directive, FileDirectives, Scope};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The pseudo-rule of `--report-unused-disables` findings.
+/// The rule that reports suppression comments that suppress nothing.
 pub const UNUSED_DISABLE: &str = "unused-disable";
 
-/// Marks findings covered by a directive as suppressed, and returns the directives (with
-/// the rule ids in them) that covered nothing.
+/// Marks findings covered by a directive as suppressed, and returns the directives that
+/// covered nothing, each with the rule ids in it that suppressed nothing (`[""]` for a
+/// directive without ids; `[]` for a `jwtlint-enable` that ends no block).
 pub fn apply_directives<'p>(
     project: &'p ProjectFacts,
     findings: &mut [Finding],
 ) -> Vec<(&'p Directive, Vec<String>)> {
-    let by_file: HashMap<&Arc<PathBuf>, &[Directive]> = project
+    let by_file: HashMap<&Arc<PathBuf>, FileDirectives<'p>> = project
         .files
         .iter()
         .filter(|f| !f.directives.is_empty())
-        .map(|f| (&f.path, f.directives.as_slice()))
+        .map(|f| (&f.path, FileDirectives::new(&f.directives)))
         .collect();
-    let mut used: BTreeSet<(usize, usize, String)> = BTreeSet::new();
+    // (directive, rule) pairs that suppressed something.
+    let mut used: BTreeSet<(*const Directive, &'static str)> = BTreeSet::new();
     for f in findings.iter_mut() {
         let Some(directives) = by_file.get(&f.loc.path) else {
             continue;
         };
-        if let Some(d) = directives
-            .iter()
-            .find(|d| d.covers(f.rule, f.loc.span.start.line))
-        {
+        if let Some(d) = directives.covering(f.rule, f.loc.span.start) {
             f.suppressed = Some(d.reason.clone().unwrap_or_default());
-            used.insert((d as *const Directive as usize, 0, f.rule.to_string()));
+            used.insert((d as *const Directive, f.rule));
         }
     }
     let mut unused = Vec::new();
     for file in &project.files {
         for d in &file.directives {
-            let key = d as *const Directive as usize;
+            let key = d as *const Directive;
             let hit = |rule: &str| {
-                used.iter()
-                    .any(|(k, _, r)| *k == key && (rule.is_empty() || r == rule))
+                used.range((key, "")..)
+                    .take_while(|(k, _)| *k == key)
+                    .any(|(_, r)| rule.is_empty() || *r == rule)
             };
-            let missing: Vec<String> = if d.rules.is_empty() {
-                if hit("") {
-                    Vec::new()
-                } else {
+            let missing: Vec<String> = match d.scope {
+                Scope::Enable => continue,
+                _ if d.rules.is_empty() => {
+                    if hit("") {
+                        continue;
+                    }
                     vec![String::new()]
                 }
-            } else {
-                d.rules.iter().filter(|r| !hit(r)).cloned().collect()
+                _ => d.rules.iter().filter(|r| !hit(r)).cloned().collect(),
             };
             if !missing.is_empty() {
                 unused.push((d, missing));
             }
         }
+        if let Some(fd) = by_file.get(&file.path) {
+            unused.extend(fd.stray_enables().iter().map(|d| (*d, Vec::new())));
+        }
     }
     unused
 }
 
-/// Findings for directives that suppress nothing.
-pub fn unused_findings(unused: &[(&Directive, Vec<String>)]) -> Vec<Finding> {
-    unused
-        .iter()
-        .map(|(d, rules)| {
-            let what = if rules.len() == 1 && rules[0].is_empty() {
-                "this jwtlint-disable comment suppresses nothing".to_string()
-            } else {
-                let known: Vec<String> = rules
-                    .iter()
-                    .map(|r| {
-                        if crate::rules::find(r).is_some() {
-                            format!("`{r}`")
-                        } else {
-                            format!("`{r}` (no such rule)")
-                        }
-                    })
-                    .collect();
-                format!("unused jwtlint-disable for {}", known.join(", "))
-            };
-            Finding {
-                loc: d.at.clone(),
-                rule: UNUSED_DISABLE,
-                level: Level::Warning,
-                message: what,
-                help: "remove the comment (or the rule ids that no longer apply)".into(),
-                related: Vec::<Related>::new(),
-                suppressed: None,
-                fingerprint: String::new(),
+/// `unused-disable` findings for directives that suppress nothing, when that rule is among
+/// `rules` (at its default level; see [`unused_levels`]).
+pub fn unused_findings(
+    unused: &[(&Directive, Vec<String>)],
+    rules: &[&'static dyn Rule],
+) -> Vec<Finding> {
+    if !rules.iter().any(|r| r.meta().id == UNUSED_DISABLE) {
+        return Vec::new();
+    }
+    let active: Vec<&str> = rules.iter().map(|r| r.meta().id).collect();
+    unused_disable::findings(unused, &active)
+}
+
+/// Levels of `unused-disable` findings from the configuration, per path. Where the
+/// configuration leaves the rule off, `--report-unused-disables` or `--rule unused-disable`
+/// turn it on at its default level.
+pub fn unused_levels(config: &Config, findings: &mut Vec<Finding>) {
+    let forced =
+        config.report_unused_disables || config.only_rules.iter().any(|r| r == UNUSED_DISABLE);
+    findings.retain_mut(
+        |f| match config.settings.severity(&unused_disable::META, &f.loc.path) {
+            Severity::On(level) => {
+                f.level = level;
+                true
             }
-        })
-        .collect()
+            Severity::Off => forced,
+        },
+    );
 }
 
 /// FNV-1a: a stable hash (std's hasher may change between Rust releases).

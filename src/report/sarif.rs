@@ -75,13 +75,22 @@ fn what_it_does(meta: &RuleMeta) -> String {
 
 fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
     let h = meta.header();
-    let mut tags = vec!["security".to_string()];
+    // A rule without security weight (unused-disable) is about maintainability.
+    let security = !h.cwe.is_empty() || h.security_severity > 0.0;
+    let mut tags = vec![if security {
+        "security"
+    } else {
+        "maintainability"
+    }
+    .to_string()];
     tags.extend(h.cwe.iter().map(|c| format!("external/cwe/cwe-{c}")));
     let mut extra = BTreeMap::new();
-    extra.insert(
-        "security-severity".to_string(),
-        json!(format!("{:.1}", h.security_severity)),
-    );
+    if security {
+        extra.insert(
+            "security-severity".to_string(),
+            json!(format!("{:.1}", h.security_severity)),
+        );
+    }
     extra.insert("precision".to_string(), json!(h.precision));
     ReportingDescriptor::builder()
         .id(meta.id)
@@ -177,27 +186,7 @@ fn root_uri(root: &Path) -> String {
 
 pub fn render(report: &Report) -> String {
     let root = report.root.as_path();
-    let mut rules: Vec<ReportingDescriptor> =
-        ALL_RULES.iter().map(|r| descriptor(r.meta())).collect();
-    // Last: the pseudo-rule of --report-unused-disables.
-    rules.push(
-        ReportingDescriptor::builder()
-            .id(crate::suppress::UNUSED_DISABLE)
-            .name(crate::suppress::UNUSED_DISABLE)
-            .short_description(text("A jwtlint-disable comment suppresses nothing"))
-            .full_description(text(
-                "Reported with --report-unused-disables: an inline suppression that no longer matches a finding.",
-            ))
-            .help(
-                MultiformatMessageString::builder()
-                    .text("Remove the comment, or the rule ids in it that no longer apply.")
-                    .markdown("Remove the comment, or the rule ids in it that no longer apply.")
-                    .build(),
-            )
-            .default_configuration(ReportingConfiguration::builder().level(json!("warning")).build())
-            .properties(PropertyBag::builder().tags(vec!["maintainability".to_string()]).build())
-            .build(),
-    );
+    let rules: Vec<ReportingDescriptor> = ALL_RULES.iter().map(|r| descriptor(r.meta())).collect();
     let index: HashMap<&str, usize> = ALL_RULES
         .iter()
         .enumerate()
