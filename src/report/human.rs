@@ -34,8 +34,10 @@ fn render_one(
     report: &Report,
     handler: &GraphicalReportHandler,
     cache: &mut SourceCache,
-    snippet: bool,
+    previous: Option<&Finding>,
 ) -> String {
+    // A finding at the same place as the one before it: its snippet is already on screen.
+    let snippet = !previous.is_some_and(|p| p.loc == f.loc);
     let paths = &report.paths;
     let mut help = sanitize(&f.help);
     let mut labels = Vec::new();
@@ -69,11 +71,24 @@ fn render_one(
     );
     let mut out = String::new();
     if !snippet {
-        // Same place as the finding above: its message and help, under the same snippet.
+        // Same place as the finding above: its message and help, under the same snippet;
+        // its related places when they differ from the ones shown.
+        let mut help = sanitize(&f.help);
+        if previous.is_some_and(|p| p.related != f.related) {
+            for r in &f.related {
+                help.push_str(&format!(
+                    "\nsee {}:{}:{}: {}",
+                    paths.for_people(&r.loc.path),
+                    r.loc.span.start.line,
+                    r.loc.span.start.column,
+                    sanitize(&r.message)
+                ));
+            }
+        }
         let diag = MietteDiagnostic::new(format!("{} (same place as above)", sanitize(&f.message)))
             .with_code(f.rule)
             .with_severity(severity(f.level))
-            .with_help(help.clone());
+            .with_help(help);
         if handler
             .render_report(&mut out, &diag as &dyn miette::Diagnostic)
             .is_ok()
@@ -125,8 +140,7 @@ pub fn render(report: &Report, color: bool, width: usize, cache: &mut SourceCach
     let mut out = String::new();
     let mut previous: Option<&Finding> = None;
     for f in report.findings.iter().filter(|f| f.suppressed.is_none()) {
-        let same_place = previous.is_some_and(|p| p.loc == f.loc);
-        out.push_str(&render_one(f, report, &handler, cache, !same_place));
+        out.push_str(&render_one(f, report, &handler, cache, previous));
         out.push('\n');
         previous = Some(f);
     }

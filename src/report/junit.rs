@@ -7,16 +7,25 @@ use super::{counts, plural};
 use crate::finding::NoteKind;
 use crate::Report;
 
-/// Escapes text for XML attributes and content; characters XML 1.0 does not allow become `?`.
+/// Escapes text for XML attributes; characters XML 1.0 does not allow become `?`.
 fn xml(s: &str) -> String {
+    escape(s, true)
+}
+
+/// Escapes element content (quotes may stay as they are there).
+fn xml_text(s: &str) -> String {
+    escape(s, false)
+}
+
+fn escape(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\'' if attribute => out.push_str("&apos;"),
             '\n' | '\t' | '\r' => out.push(c),
             c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('?'),
             c => out.push(c),
@@ -69,7 +78,7 @@ pub fn render(report: &Report) -> String {
                     "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
                     f.level,
                     xml(&f.message),
-                    xml(&body)
+                    xml_text(&body)
                 ));
             }
         }
@@ -111,7 +120,7 @@ pub fn render(report: &Report) -> String {
     if !partial.is_empty() {
         out.push_str(&format!(
             "    <system-err>Files analysed in part:\n{}</system-err>\n",
-            xml(&partial)
+            xml_text(&partial)
         ));
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
@@ -125,5 +134,6 @@ mod tests {
     #[test]
     fn escapes_markup_and_control_characters() {
         assert_eq!(xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;?");
+        assert_eq!(xml_text("'a' \"b\" <c>"), "'a' \"b\" &lt;c&gt;");
     }
 }
