@@ -14,7 +14,8 @@ use std::process::ExitCode;
 #[command(
     name = "jwtlint",
     version,
-    about = "Find JWT security mistakes in JavaScript and TypeScript projects"
+    about = "Find JWT security mistakes in JavaScript and TypeScript projects",
+    override_usage = "jwtlint [OPTIONS] [PATH]...\n       jwtlint [-q] [--color <COLOR>] <COMMAND>"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -268,7 +269,7 @@ fn print_notes(report: &jwtlint::Report) {
         eprintln!(
             "jwtlint: {what}: {}: {}",
             report.paths.for_people(&n.path),
-            report::human::sanitize(&n.message)
+            report::human::sanitize(report::note_reason(n))
         );
     }
     if warnings.len() > MAX_WARNINGS_LISTED {
@@ -581,7 +582,7 @@ fn main() -> ExitCode {
         let given = lint_options_given(&matches);
         if !given.is_empty() {
             return fail(format!(
-                "{} {} for linting, not for `jwtlint {name}` (to lint a folder called `{name}`, write `./{name}`)",
+                "{} {} for linting, not for `jwtlint {name}` (a command's own options go after it, see `jwtlint {name} --help`; to lint a folder called `{name}`, write `./{name}`)",
                 given.join(", "),
                 if given.len() == 1 { "is" } else { "are" }
             ));

@@ -423,7 +423,7 @@ fn junit_report() {
         "{xml}"
     );
     assert!(
-        xml.contains("name=\"could not analyse this file\""),
+        xml.contains("name=\"could not analyse this file\" file=\"apps/api/src/bin.js\">\n      <error message=\"binary file (contains NUL bytes)\"/>"),
         "{xml}"
     );
     assert_eq!(xml.matches("<testcase ").count(), 4);
@@ -470,7 +470,7 @@ fn github_reports_related_locations_and_files_not_analysed() {
     );
     assert!(
         text.contains(
-            "::warning file=apps/api/src/bin.js,title=jwtlint could not analyse this file::"
+            "::warning file=apps/api/src/bin.js,title=jwtlint could not analyse this file::binary file (contains NUL bytes)\n"
         ),
         "{text}"
     );

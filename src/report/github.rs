@@ -58,7 +58,7 @@ pub fn render(report: &Report) -> String {
             "::{cmd} file={},title={}::{}\n",
             escape_property(&paths.for_tools(&n.path)),
             escape_property(title),
-            escape_data(&super::human::sanitize(&n.message)),
+            escape_data(&super::human::sanitize(super::note_reason(n))),
         ));
     }
     let c = counts(&report.findings);

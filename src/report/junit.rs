@@ -95,7 +95,7 @@ pub fn render(report: &Report) -> String {
                     "    <testcase classname=\"{}\" name=\"could not analyse this file\" file=\"{}\">\n      <error message=\"{}\"/>\n    </testcase>\n",
                     xml(&path),
                     xml(&path),
-                    xml(&n.message)
+                    xml(super::note_reason(n))
                 ));
             }
             NoteKind::Warning => partial.push_str(&format!("{path}: {}\n", n.message)),

@@ -90,6 +90,11 @@ pub fn counts(findings: &[Finding]) -> Counts {
     c
 }
 
+/// Why a file could not be analysed, without the `skipped: ` the note's kind already says.
+pub fn note_reason(n: &crate::finding::FileNote) -> &str {
+    n.message.strip_prefix("skipped: ").unwrap_or(&n.message)
+}
+
 /// "1 warning", "2 warnings".
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
