@@ -550,6 +550,11 @@ fn quiet_says_what_it_hid() {
     );
     let v = json(&run_in(dir.path(), &["-q", "-f", "json"]));
     assert_eq!(v["summary"]["hidden_by_quiet"], 1);
+    let o = run_in(dir.path(), &["-q", "-f", "github"]);
+    assert_eq!(
+        stdout(&o),
+        "jwtlint: 0 errors, 0 warnings in 0 files (1 file checked); 1 finding below error level hidden by --quiet\n"
+    );
     assert!(v["findings"].as_array().unwrap().is_empty());
     // Nothing hidden: the usual line.
     write(dir.path(), "a.js", "export const x = 1;\n");

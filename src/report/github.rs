@@ -66,8 +66,16 @@ pub fn render(report: &Report) -> String {
     if c.notes > 0 {
         parts.push(plural(c.notes, "note"));
     }
+    let hidden = if report.hidden_by_quiet > 0 {
+        format!(
+            "; {} below error level hidden by --quiet",
+            plural(report.hidden_by_quiet, "finding")
+        )
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "jwtlint: {} in {} ({} checked)\n",
+        "jwtlint: {} in {} ({} checked){hidden}\n",
         parts.join(", "),
         plural(c.files, "file"),
         plural(report.files_scanned, "file"),

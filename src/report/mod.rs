@@ -90,6 +90,12 @@ pub fn counts(findings: &[Finding]) -> Counts {
     c
 }
 
+/// A path as walked (as the engine holds it), with `/` separators. Reports convert paths
+/// with `paths::Paths` instead (DESIGN.md §5 "Paths").
+pub fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
 /// Why a file could not be analysed, without the `skipped: ` the note's kind already says.
 pub fn note_reason(n: &crate::finding::FileNote) -> &str {
     n.message.strip_prefix("skipped: ").unwrap_or(&n.message)
