@@ -35,11 +35,13 @@ pub struct Report {
     pub files_scanned: usize,
     pub bytes_scanned: u64,
     pub elapsed: Duration,
-    /// The folder SARIF paths are relative to: the first path if it is a folder, else
-    /// the current folder.
-    pub root: PathBuf,
+    /// The working directory and the repository root, which report paths are relative to
+    /// (DESIGN.md §5 "Paths").
+    pub paths: report::paths::Paths,
     /// Findings left out because the baseline holds them.
     pub baselined: usize,
+    /// Warnings and notes left out by `--quiet` (the caller filters; reports say so).
+    pub hidden_by_quiet: usize,
     /// Sources that exist only in memory (standard input), for snippets.
     pub sources: Vec<Source>,
 }
@@ -448,9 +450,9 @@ pub fn run(config: &Config) -> Result<Report, Error> {
             )));
         }
     }
-    let root = match config.paths.first() {
-        Some(p) if p.is_dir() => p.clone(),
-        _ => PathBuf::from("."),
+    let paths = match &config.stdin {
+        Some((name, _)) => report::paths::Paths::new(std::slice::from_ref(name)),
+        None => report::paths::Paths::new(&config.paths),
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
@@ -477,9 +479,9 @@ pub fn run(config: &Config) -> Result<Report, Error> {
     for s in &sources {
         cache.insert(Source::new(s.path.clone(), s.text.clone()));
     }
-    suppress::fingerprint(&mut findings, &root, &mut cache);
+    suppress::fingerprint(&mut findings, &paths, &mut cache);
     let baselined = match &config.baseline {
-        Some(b) => b.filter(&mut findings, &root),
+        Some(b) => b.filter(&mut findings, &paths),
         None => 0,
     };
     config.report_progress(config::Progress::Done);
@@ -490,8 +492,9 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         files_scanned,
         bytes_scanned: bytes,
         elapsed: started.elapsed(),
-        root,
+        paths,
         baselined,
+        hidden_by_quiet: 0,
         sources,
     })
 }

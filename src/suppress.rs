@@ -4,6 +4,7 @@
 use crate::config::{Config, Severity};
 use crate::finding::Finding;
 use crate::project::ProjectFacts;
+use crate::report::paths::Paths;
 use crate::report::SourceCache;
 use crate::rules::{unused_disable, Rule};
 use crate::semantic::directives::{Directive, FileDirectives, Scope};
@@ -109,10 +110,10 @@ fn fnv1a(data: &[u8]) -> u64 {
     h
 }
 
-/// Sets each finding's fingerprint: rule, path relative to `root`, the flagged code with
-/// white space removed, and which occurrence of that code it is. Moving code up or down,
-/// or editing elsewhere, keeps it.
-pub fn fingerprint(findings: &mut [Finding], root: &Path, cache: &mut SourceCache) {
+/// Sets each finding's fingerprint: rule, path relative to the repository root, the flagged
+/// code with white space removed, and which occurrence of that code it is. Moving code up or
+/// down, editing elsewhere, or scanning from another folder keeps it.
+pub fn fingerprint(findings: &mut [Finding], paths: &Paths, cache: &mut SourceCache) {
     let mut seen: HashMap<(String, &'static str, u64), usize> = HashMap::new();
     for f in findings.iter_mut() {
         let code: String = cache
@@ -120,13 +121,17 @@ pub fn fingerprint(findings: &mut [Finding], root: &Path, cache: &mut SourceCach
             .and_then(|s| s.text.get(f.loc.span.start_byte..f.loc.span.end_byte))
             .map(|t| t.chars().filter(|c| !c.is_whitespace()).take(400).collect())
             .unwrap_or_default();
-        let path = crate::report::root_relative(&f.loc.path, root);
+        let path = paths.for_tools(&f.loc.path);
         let h = fnv1a(format!("{}\0{}\0{}", f.rule, path, code).as_bytes());
         let n = seen.entry((path, f.rule, h)).or_insert(0);
         *n += 1;
         f.fingerprint = format!("{h:016x}:{n}");
     }
 }
+
+/// The baseline file format. Version 2: paths (and the fingerprints hashed from them) are
+/// relative to the repository root; version 1 had them relative to the scanned folder.
+pub const BASELINE_VERSION: u32 = 2;
 
 /// A baseline file: the fingerprints of findings accepted for now.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -143,20 +148,22 @@ pub struct BaselineEntry {
 }
 
 impl Baseline {
-    pub fn of(findings: &[Finding], root: &Path) -> Baseline {
+    /// The unsuppressed findings, with paths relative to the repository root, so a
+    /// baseline written by `jwtlint .` holds when `jwtlint src` runs (and the reverse).
+    pub fn of(findings: &[Finding], paths: &Paths) -> Baseline {
         let mut entries: Vec<BaselineEntry> = findings
             .iter()
             .filter(|f| f.suppressed.is_none())
             .map(|f| BaselineEntry {
                 rule: f.rule.to_string(),
-                path: crate::report::root_relative(&f.loc.path, root),
+                path: paths.for_tools(&f.loc.path),
                 fingerprint: f.fingerprint.clone(),
             })
             .collect();
         entries.sort();
         entries.dedup();
         Baseline {
-            version: 1,
+            version: BASELINE_VERSION,
             findings: entries,
         }
     }
@@ -166,9 +173,16 @@ impl Baseline {
             .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
         let b: Baseline = serde_json::from_str(&text)
             .map_err(|e| format!("{}: not a jwtlint baseline: {e}", path.display()))?;
-        if b.version != 1 {
+        if b.version == 1 {
             return Err(format!(
-                "{}: baseline version {} is not supported",
+                "{}: this baseline was written by an earlier jwtlint, with paths relative to the scanned folder; record it again with `--write-baseline {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+        if b.version != BASELINE_VERSION {
+            return Err(format!(
+                "{}: baseline version {} is not supported (this jwtlint reads version {BASELINE_VERSION})",
                 path.display(),
                 b.version
             ));
@@ -181,7 +195,7 @@ impl Baseline {
     }
 
     /// Removes the findings the baseline holds; returns how many.
-    pub fn filter(&self, findings: &mut Vec<Finding>, root: &Path) -> usize {
+    pub fn filter(&self, findings: &mut Vec<Finding>, paths: &Paths) -> usize {
         let known: BTreeSet<(&str, String, &str)> = self
             .findings
             .iter()
@@ -190,11 +204,7 @@ impl Baseline {
         let before = findings.len();
         findings.retain(|f| {
             f.suppressed.is_some()
-                || !known.contains(&(
-                    f.rule,
-                    crate::report::root_relative(&f.loc.path, root),
-                    f.fingerprint.as_str(),
-                ))
+                || !known.contains(&(f.rule, paths.for_tools(&f.loc.path), f.fingerprint.as_str()))
         });
         before - findings.len()
     }

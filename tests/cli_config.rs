@@ -52,7 +52,7 @@ fn findings(o: &Output) -> Vec<(String, u64, String, String, bool)> {
                 f["line"].as_u64().unwrap(),
                 f["rule"].as_str().unwrap().to_string(),
                 f["level"].as_str().unwrap().to_string(),
-                f.get("suppressed").is_some(),
+                f["suppressed"].as_bool().unwrap_or(false),
             )
         })
         .collect();
