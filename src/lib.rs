@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod finding;
+pub mod panics;
 pub mod parse;
 pub mod prefilter;
 pub mod project;
@@ -141,12 +142,13 @@ pub fn analyse_source(
 ) -> (Option<FileFacts>, Vec<FileNote>) {
     let lang = parse::Lang::for_path(&src.path);
     let path = Arc::new(src.path.clone());
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let result = panics::catch(|| {
+        panics::maybe_force(&src.path);
         let tree = parse::parse_within(lang, &src.text, limits).map_err(|e| e.to_string())?;
         let facts = semantic::extract(src, &tree, lang, path.clone(), files, table);
         let first_error = first_error(tree.root_node()).map(|n| src.pos(n.start_byte()));
         Ok::<_, String>((facts, first_error))
-    }));
+    });
     let mut notes = Vec::new();
     let facts = match result {
         Ok(Ok((facts, first_error))) => {
@@ -170,11 +172,11 @@ pub fn analyse_source(
             });
             None
         }
-        Err(_) => {
+        Err(text) => {
             notes.push(FileNote {
                 path: src.path.clone(),
-                kind: NoteKind::Skipped,
-                message: "internal error while analysing this file (please report it)".into(),
+                kind: NoteKind::Internal,
+                message: panics::note_message("analysing", &text),
             });
             None
         }
@@ -205,20 +207,44 @@ fn first_error(root: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'_>> {
 
 /// Runs the rules over a project's facts; findings come back sorted.
 pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = project
+    check_files(project, rules).0
+}
+
+/// Runs the rules file by file; a rule that panics on a file leaves that file's findings
+/// out and becomes a note, and the other files are still checked.
+pub fn check_files(
+    project: &ProjectFacts,
+    rules: &[&'static dyn Rule],
+) -> (Vec<Finding>, Vec<FileNote>) {
+    let results: Vec<Result<Vec<Finding>, FileNote>> = project
         .files
         .par_iter()
-        .flat_map_iter(|file| {
-            let mut out = Vec::new();
-            for rule in rules {
-                rule.check(project, file, &mut out);
-            }
-            out
+        .map(|file| {
+            panics::catch(|| {
+                let mut out = Vec::new();
+                for rule in rules {
+                    rule.check(project, file, &mut out);
+                }
+                out
+            })
+            .map_err(|text| FileNote {
+                path: file.path.as_ref().clone(),
+                kind: NoteKind::Internal,
+                message: panics::note_message("checking", &text),
+            })
         })
         .collect();
+    let mut findings = Vec::new();
+    let mut notes = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => findings.extend(f),
+            Err(n) => notes.push(n),
+        }
+    }
     findings.sort();
     findings.dedup();
-    findings
+    (findings, notes)
 }
 
 /// Path aliases from the TypeScript/JavaScript configurations in the scanned folders, and
@@ -461,7 +487,8 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
     let (mut project, mut notes, files_scanned, bytes) = pool.install(|| analyse_project(config));
     project.settings = config.settings.clone();
-    let mut findings = pool.install(|| check(&project, &rules));
+    let (mut findings, rule_notes) = pool.install(|| check_files(&project, &rules));
+    notes.extend(rule_notes);
     apply_levels(config, &mut findings);
     let unused = suppress::apply_directives(&project, &mut findings);
     let mut unused = suppress::unused_findings(&unused, &rules);

@@ -123,7 +123,7 @@ struct LintArgs {
     /// When to use colour in the human report (NO_COLOR and FORCE_COLOR are honoured).
     #[arg(long, value_enum, default_value = "auto", global = true)]
     color: ColorArg,
-    /// Worker threads (0: one per core).
+    /// Worker threads (0: one per core; at most 256).
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
     /// Lint everything: ignore .gitignore/.ignore/.jwtlintignore and the built-in excludes.
@@ -284,6 +284,7 @@ fn print_notes(report: &jwtlint::Report) {
         .collect();
     for n in notes {
         let what = match n.kind {
+            NoteKind::Internal => "internal error",
             NoteKind::Skipped => "skipped",
             NoteKind::Warning if warnings.len() <= MAX_WARNINGS_LISTED => "warning",
             NoteKind::Warning => continue,
@@ -413,7 +414,7 @@ fn lint(args: LintArgs) -> ExitCode {
     };
     let config = Config {
         paths,
-        threads: args.threads,
+        threads: clamp_threads(args.threads),
         max_file_size: args.max_file_size,
         no_ignore: args.no_ignore,
         include_tests: args.include_tests,
@@ -506,10 +507,37 @@ fn lint(args: LintArgs) -> ExitCode {
             report::plural(all.warnings, "warning")
         );
     }
-    if all.errors > 0 || too_many_warnings.is_some() {
+    let internal = report
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Internal)
+        .count();
+    if internal > 0 {
+        // Findings were reported, but a file's analysis failed: the report is incomplete.
+        eprintln!(
+            "jwtlint: error: an internal error left {} out of the report (a bug in jwtlint; please report it)",
+            report::plural(internal, "file")
+        );
+        ExitCode::from(2)
+    } else if all.errors > 0 || too_many_warnings.is_some() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// At most this many worker threads: more only costs memory and start-up time (each has
+/// an 8 MiB stack), and an absurd `--threads 100000` would abort the process.
+const MAX_THREADS: usize = 256;
+
+fn clamp_threads(n: usize) -> usize {
+    if n > MAX_THREADS {
+        eprintln!(
+            "jwtlint: warning: --threads {n} is more than {MAX_THREADS}; using {MAX_THREADS}"
+        );
+        MAX_THREADS
+    } else {
+        n
     }
 }
 
@@ -603,6 +631,7 @@ fn lint_options_given(matches: &clap::ArgMatches) -> Vec<String> {
 }
 
 fn main() -> ExitCode {
+    jwtlint::panics::install_quiet_hook();
     let matches = Cli::command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,

@@ -51,6 +51,7 @@ pub fn render(report: &Report) -> String {
     }
     for n in &report.notes {
         let (cmd, title) = match n.kind {
+            NoteKind::Internal => ("error", "jwtlint failed on this file (a bug)"),
             NoteKind::Skipped => ("warning", "jwtlint could not analyse this file"),
             NoteKind::Warning => ("notice", "jwtlint analysed this file in part"),
         };

@@ -55,7 +55,7 @@ pub fn render(report: &Report) -> String {
     let skipped = report
         .notes
         .iter()
-        .filter(|n| n.kind == crate::finding::NoteKind::Skipped)
+        .filter(|n| n.kind != crate::finding::NoteKind::Warning)
         .count();
     let doc = json!({
         "version": JSON_VERSION,

@@ -88,7 +88,7 @@ pub fn render(report: &Report) -> String {
     for n in &report.notes {
         let path = paths.for_tools(&n.path);
         match n.kind {
-            NoteKind::Skipped => {
+            NoteKind::Skipped | NoteKind::Internal => {
                 tests += 1;
                 errors += 1;
                 cases.push_str(&format!(

@@ -125,7 +125,7 @@ impl SourceCache {
                 let bytes = std::fs::read(path).ok()?;
                 Some(Source::new(
                     path.to_path_buf(),
-                    String::from_utf8_lossy(&bytes).into_owned(),
+                    crate::source::decode(bytes).0,
                 ))
             })
             .as_ref()

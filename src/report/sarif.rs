@@ -159,6 +159,7 @@ fn location(loc: &Loc, paths: &Paths, message: Option<&str>) -> Location {
 
 fn notification(n: &FileNote, paths: &Paths) -> Notification {
     let lvl = match n.kind {
+        NoteKind::Internal => "error",
         NoteKind::Skipped => "warning",
         NoteKind::Warning => "note",
     };
