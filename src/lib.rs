@@ -471,8 +471,11 @@ fn check_named_path(p: &Path) -> Result<(), Error> {
     if std::fs::symlink_metadata(p).is_err() {
         return Err(Error::Io(format!("{shown}: no such file or folder")));
     }
-    let meta = std::fs::metadata(p)
-        .map_err(|_| Error::Io(format!("{shown}: broken symbolic link (its target does not exist)")))?;
+    let meta = std::fs::metadata(p).map_err(|_| {
+        Error::Io(format!(
+            "{shown}: broken symbolic link (its target does not exist)"
+        ))
+    })?;
     if meta.is_dir() {
         return std::fs::read_dir(p)
             .map(|_| ())

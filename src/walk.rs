@@ -134,7 +134,9 @@ pub fn walk(config: &Config) -> Walked {
                         escapes_in.lock().unwrap().push(FileNote {
                             path: e.path().to_path_buf(),
                             kind: NoteKind::Skipped,
-                            message: "skipped: symbolic link to a folder outside the scanned folders".into(),
+                            message:
+                                "skipped: symbolic link to a folder outside the scanned folders"
+                                    .into(),
                         });
                         return false;
                     }
