@@ -291,7 +291,7 @@ fn print_notes(report: &jwtlint::Report) {
         };
         eprintln!(
             "jwtlint: {what}: {}: {}",
-            report.paths.for_people(&n.path),
+            report.paths.for_terminal(&n.path),
             report::human::sanitize(report::note_reason(n))
         );
     }
@@ -299,7 +299,7 @@ fn print_notes(report: &jwtlint::Report) {
         eprintln!(
             "jwtlint: {} files were analysed only in part (syntax the parser does not know, or bad UTF-8), e.g. {}: {}; `--format json` lists them all",
             warnings.len(),
-            report.paths.for_people(&warnings[0].path),
+            report.paths.for_terminal(&warnings[0].path),
             report::human::sanitize(&warnings[0].message)
         );
     }
