@@ -172,6 +172,22 @@ fn slashes(p: &Path) -> String {
     }
 }
 
+/// Control characters as Rust-style escapes; everything else unchanged.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,20 +298,4 @@ mod tests {
             "apps/api/src/x.ts"
         );
     }
-}
-
-/// Control characters as Rust-style escapes; everything else unchanged.
-pub fn escape_controls(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
