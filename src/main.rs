@@ -138,8 +138,9 @@ struct LintArgs {
     no_prefilter: bool,
     /// Milliseconds a file may take to parse, per 256 KiB of source (a parse over it is
     /// abandoned with a note; some broken inputs make the parser run away).
-    #[arg(long, value_name = "MS", default_value_t = jwtlint::parse::DEFAULT_TIMEOUT.as_millis() as u64)]
-    parse_timeout: u64,
+    /// [default: 2000, or `parse-timeout` in jwtlint.toml]
+    #[arg(long, value_name = "MS")]
+    parse_timeout: Option<u64>,
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = jwtlint::source::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
@@ -412,6 +413,7 @@ fn lint(args: LintArgs) -> ExitCode {
         },
         None => None,
     };
+    let configured_timeout = settings.parse_timeout;
     let config = Config {
         paths,
         threads: clamp_threads(args.threads),
@@ -427,7 +429,10 @@ fn lint(args: LintArgs) -> ExitCode {
         baseline,
         report_unused_disables: args.report_unused_disables,
         parse_limits: jwtlint::parse::Limits {
-            timeout: std::time::Duration::from_millis(args.parse_timeout.max(1)),
+            timeout: match args.parse_timeout {
+                Some(ms) => std::time::Duration::from_millis(ms.max(1)),
+                None => configured_timeout.unwrap_or(jwtlint::parse::DEFAULT_TIMEOUT),
+            },
             ..Default::default()
         },
     };

@@ -162,6 +162,26 @@ fn runaway_parses_are_abandoned_and_the_run_goes_on() {
     );
 }
 
+#[test]
+fn the_parse_budget_is_configurable() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r1.tsx", "// jwt\n<a {{b:>c:d(e f)");
+    write(dir.path(), "jwtlint.toml", "parse-timeout = \"250ms\"\n");
+    let v = json(&run_in(dir.path(), &[".", "-f", "json"], &[]));
+    assert!(errors(&v)[0].1.contains("after 250 ms"), "{v:#}");
+    // The command line wins over the file.
+    let v = json(&run_in(
+        dir.path(),
+        &[".", "-f", "json", "--parse-timeout", "200"],
+        &[],
+    ));
+    assert!(errors(&v)[0].1.contains("after 200 ms"), "{v:#}");
+    write(dir.path(), "jwtlint.toml", "parse-timeout = \"-1s\"\n");
+    let o = run_in(dir.path(), &["."], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("negative"));
+}
+
 /// A minified bundle: the same code on one line and on many lines gives the same findings
 /// (once this took minutes on one line: every column was counted from the line's start).
 #[test]
