@@ -180,8 +180,13 @@ fn stderr_color(arg: ColorArg) -> bool {
     }
 }
 
+/// Prints an error and gives exit code 2. The message can quote paths and rule ids from
+/// the command line or the file system: control characters are escaped.
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("jwtlint: error: {msg}");
+    eprintln!(
+        "jwtlint: error: {}",
+        report::paths::escape_controls(&msg.to_string())
+    );
     ExitCode::from(2)
 }
 
@@ -255,7 +260,11 @@ fn list_rules(format: ListFormat) -> ExitCode {
 
 fn explain(id: &str) -> ExitCode {
     let Some(rule) = jwtlint::rules::find(id) else {
-        return fail(format!("unknown rule `{id}` (see `jwtlint rules`)"));
+        let hint = match jwtlint::config::did_you_mean(id, ALL_RULES.iter().map(|r| r.meta().id)) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "see `jwtlint rules`".into(),
+        };
+        return fail(format!("unknown rule `{id}` ({hint})"));
     };
     let m = rule.meta();
     let h = m.header();
