@@ -7,11 +7,9 @@ pub struct MissingClaimChecks;
 
 static META: RuleMeta = crate::rule_meta!("missing-claim-checks");
 
-/// Whether none of the option names that check a claim is given (unknown counts as given).
-fn all_absent(op: &JwtOp, names: &[&str]) -> bool {
-    names
-        .iter()
-        .all(|n| matches!(op.options.prop(n), Slot::Absent))
+/// Whether an option is surely not given (unknown counts as given).
+fn absent(op: &JwtOp, name: &str) -> bool {
+    matches!(op.options.prop(name), Slot::Absent)
 }
 
 impl Rule for MissingClaimChecks {
@@ -25,11 +23,11 @@ impl Rule for MissingClaimChecks {
             .iter()
             .filter(|o| o.kind.verifies() && !o.inherits_defaults)
         {
-            // Library spellings: jsonwebtoken, jose, passport-jwt, express-jwt use
-            // audience/issuer; fast-jwt allowedAud/allowedIss; jsrsasign aud/iss.
-            let no_audience = all_absent(op, &["audience", "allowedAud", "aud"]);
-            let no_issuer = all_absent(op, &["issuer", "allowedIss", "iss"]);
-            if !(no_audience && no_issuer) {
+            // A library that cannot check claims (hono/jwt, njwt, jwt-simple) is not asked to.
+            let Some(names) = op.claim_options else {
+                continue;
+            };
+            if !(absent(op, names.audience) && absent(op, names.issuer)) {
                 continue;
             }
             out.push(
@@ -37,10 +35,44 @@ impl Rule for MissingClaimChecks {
                     &META,
                     op.at.clone(),
                     format!("`{}` checks neither the audience nor the issuer of the token", op.api),
-                    "pass `audience` and `issuer`, so a token issued for another service or by another issuer sharing the key is refused",
+                    format!(
+                        "pass `{}` and `{}`, so a token issued for another service or by another issuer sharing the key is refused",
+                        names.audience, names.issuer
+                    ),
                 )
                 .via(op),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(file: &str, code: &str) -> Vec<String> {
+        let rules: Vec<&'static dyn super::super::Rule> = vec![&MissingClaimChecks];
+        let (findings, _) = crate::lint_source(std::path::Path::new(file), code, &rules);
+        findings.into_iter().map(|f| f.help).collect()
+    }
+
+    #[test]
+    fn help_names_the_library_s_own_options() {
+        let jsonwebtoken = messages(
+            "a.js",
+            "const jwt = require('jsonwebtoken');\njwt.verify(t, process.env.K, { algorithms: ['HS256'] });\n",
+        );
+        assert!(
+            jsonwebtoken[0].contains("`audience` and `issuer`"),
+            "{jsonwebtoken:?}"
+        );
+        let fast = messages(
+            "b.js",
+            "const { createVerifier } = require('fast-jwt');\nconst v = createVerifier({ key: process.env.K, algorithms: ['HS256'] });\n",
+        );
+        assert!(
+            fast[0].contains("`allowedAud` and `allowedIss`"),
+            "{fast:?}"
+        );
     }
 }

@@ -77,8 +77,7 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                     is_new: false,
                     args,
                 };
-                let start = facts.ops.len();
-                lib.on_call(&call, &mut facts.ops);
+                let start = libraries::interpret(lib, &call, &mut facts.ops);
                 for op in &mut facts.ops[start..] {
                     op.names = context_names(cx, node);
                 }
@@ -100,8 +99,7 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                 is_new,
                 args: cx.args(node),
             };
-            let start = facts.ops.len();
-            lib.on_call(&call, &mut facts.ops);
+            let start = libraries::interpret(lib, &call, &mut facts.ops);
             if facts.ops.len() > start {
                 // Values from other files are resolved in a second look at this file,
                 // once every file's exports are known.
@@ -267,8 +265,7 @@ fn fastify_decorator<'t>(
         is_new: false,
         args: cx.args(node),
     };
-    let start = facts.ops.len();
-    lib.on_call(&call, &mut facts.ops);
+    let start = libraries::interpret(lib, &call, &mut facts.ops);
     for op in &mut facts.ops[start..] {
         op.names = context_names(cx, node);
     }

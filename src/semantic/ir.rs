@@ -112,6 +112,9 @@ pub struct JwtOp {
     pub options: Slot,
     /// The library offers an `isRevoked` hook in `options` (express-jwt, koa-jwt).
     pub revocation_hook: bool,
+    /// How the library spells its audience and issuer checks in `options`; `None` when it
+    /// cannot check those claims at all (no code could satisfy a rule asking for them).
+    pub claim_options: Option<ClaimOptions>,
     /// Numbers in `options` durations are milliseconds (fast-jwt), not seconds.
     pub ms_durations: bool,
     /// Sign: the variable the payload is, or spreads, when it is a whole object (`user`,
@@ -135,6 +138,19 @@ pub struct JwtOp {
     /// the helper. Only the slots the call fills in are known on such a copy.
     pub via: Option<Loc>,
 }
+
+/// A library's option names for checking the `aud` and `iss` claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimOptions {
+    pub audience: &'static str,
+    pub issuer: &'static str,
+}
+
+/// The spelling most libraries share (jsonwebtoken, jose, express-jwt, passport-jwt, ...).
+pub const AUDIENCE_ISSUER: ClaimOptions = ClaimOptions {
+    audience: "audience",
+    issuer: "issuer",
+};
 
 /// An adapter's derivation of slots from `options` and `payload`. Compared as equal
 /// always: it is behaviour, not data.
@@ -175,6 +191,7 @@ impl JwtOp {
             expiry: Slot::Absent,
             options: Slot::Absent,
             revocation_hook: false,
+            claim_options: None,
             ms_durations: false,
             payload_source: None,
             key_flows: Vec::new(),

@@ -2,6 +2,7 @@
 
 use super::{Call, Library};
 use crate::semantic::ir::JwtOp;
+use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
 
 pub struct ExpressJwt;
 
@@ -12,6 +13,10 @@ impl Library for ExpressJwt {
 
     fn modules(&self) -> &'static [&'static str] {
         &["express-jwt"]
+    }
+
+    fn claim_options(&self) -> Option<ClaimOptions> {
+        Some(AUDIENCE_ISSUER)
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {

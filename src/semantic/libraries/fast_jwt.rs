@@ -3,6 +3,7 @@
 //! milliseconds (`expiresIn: 60000`, `clockTolerance`), unlike jsonwebtoken's seconds.
 
 use super::{Call, Library};
+use crate::semantic::ir::ClaimOptions;
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
 use crate::semantic::value::Value;
 
@@ -29,6 +30,13 @@ impl Library for FastJwt {
 
     fn modules(&self) -> &'static [&'static str] {
         &["fast-jwt"]
+    }
+
+    fn claim_options(&self) -> Option<ClaimOptions> {
+        Some(ClaimOptions {
+            audience: "allowedAud",
+            issuer: "allowedIss",
+        })
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {

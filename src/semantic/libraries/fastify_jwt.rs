@@ -4,6 +4,7 @@
 //! `calls.rs` recognises them by shape; they inherit the registration's options.
 
 use super::{Call, Library};
+use crate::semantic::ir::ClaimOptions;
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
 
 pub struct FastifyJwt;
@@ -15,6 +16,13 @@ impl Library for FastifyJwt {
 
     fn modules(&self) -> &'static [&'static str] {
         &["@fastify/jwt", "fastify-jwt"]
+    }
+
+    fn claim_options(&self) -> Option<ClaimOptions> {
+        Some(ClaimOptions {
+            audience: "allowedAud",
+            issuer: "allowedIss",
+        })
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {

@@ -3,6 +3,7 @@
 
 use super::jsonwebtoken::payload_exp;
 use super::{Call, Library};
+use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
 use crate::semantic::ir::{JwtOp, KeyFlow, KeyFlowKind, OpKind, Slot};
 use crate::semantic::syntax::NodeExt;
 use crate::semantic::value::Value;
@@ -18,6 +19,10 @@ impl Library for Jose {
     fn modules(&self) -> &'static [&'static str] {
         // v3 also shipped deep imports such as `jose/jwt/verify`.
         &["jose/"]
+    }
+
+    fn claim_options(&self) -> Option<ClaimOptions> {
+        Some(AUDIENCE_ISSUER)
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {

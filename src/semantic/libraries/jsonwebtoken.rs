@@ -2,6 +2,7 @@
 //! `decode(token, options?)`.
 
 use super::{Call, Library};
+use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
 use crate::semantic::ir::{Derive, JwtOp, OpKind, Slot};
 use crate::semantic::value::Value;
 
@@ -14,6 +15,10 @@ impl Library for JsonWebToken {
 
     fn modules(&self) -> &'static [&'static str] {
         &["jsonwebtoken"]
+    }
+
+    fn claim_options(&self) -> Option<ClaimOptions> {
+        Some(AUDIENCE_ISSUER)
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {

@@ -3,6 +3,7 @@
 //! `KJUR.jws.JWS.parse(token)`.
 
 use super::{Call, Library};
+use crate::semantic::ir::ClaimOptions;
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
 
 pub struct Jsrsasign;
@@ -14,6 +15,13 @@ impl Library for Jsrsasign {
 
     fn modules(&self) -> &'static [&'static str] {
         &["jsrsasign"]
+    }
+
+    fn claim_options(&self) -> Option<ClaimOptions> {
+        Some(ClaimOptions {
+            audience: "aud",
+            issuer: "iss",
+        })
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {

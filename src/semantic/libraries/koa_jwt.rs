@@ -2,6 +2,7 @@
 
 use super::{Call, Library};
 use crate::semantic::ir::JwtOp;
+use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
 
 pub struct KoaJwt;
 
@@ -12,6 +13,10 @@ impl Library for KoaJwt {
 
     fn modules(&self) -> &'static [&'static str] {
         &["koa-jwt"]
+    }
+
+    fn claim_options(&self) -> Option<ClaimOptions> {
+        Some(AUDIENCE_ISSUER)
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {

@@ -39,6 +39,22 @@ pub trait Library: Sync {
     /// Module specifiers this adapter understands (exact, or a prefix ending in '/').
     fn modules(&self) -> &'static [&'static str];
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>);
+    /// The options this library's verifications check `aud` and `iss` with, if it can.
+    fn claim_options(&self) -> Option<super::ir::ClaimOptions> {
+        None
+    }
+}
+
+/// Runs an adapter on a call; the operations it adds carry its capabilities. Returns
+/// where they start in `out`.
+pub fn interpret(lib: &dyn Library, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) -> usize {
+    let start = out.len();
+    lib.on_call(call, out);
+    let claims = lib.claim_options();
+    for op in &mut out[start..] {
+        op.claim_options = claims;
+    }
+    start
 }
 
 pub static LIBRARIES: &[&dyn Library] = &[

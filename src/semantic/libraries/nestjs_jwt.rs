@@ -5,6 +5,7 @@
 
 use super::jsonwebtoken::payload_exp;
 use super::{Call, Library};
+use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
 use crate::semantic::value::Value;
 
@@ -17,6 +18,10 @@ impl Library for NestJwt {
 
     fn modules(&self) -> &'static [&'static str] {
         &["@nestjs/jwt"]
+    }
+
+    fn claim_options(&self) -> Option<ClaimOptions> {
+        Some(AUDIENCE_ISSUER)
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {

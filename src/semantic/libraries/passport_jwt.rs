@@ -2,6 +2,7 @@
 //! `class X extends PassportStrategy(Strategy) { constructor() { super(options) } }`.
 
 use super::{Call, Library};
+use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
 
 pub struct PassportJwt;
@@ -13,6 +14,10 @@ impl Library for PassportJwt {
 
     fn modules(&self) -> &'static [&'static str] {
         &["passport-jwt"]
+    }
+
+    fn claim_options(&self) -> Option<ClaimOptions> {
+        Some(AUDIENCE_ISSUER)
     }
 
     fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
