@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The npm packages, end to end: packs them with scripts/package-npm.sh (reusing
+# target/release when it is fresh), installs the tarballs into a scratch project without
+# the network, and runs `npx jwtlint` there on bad and clean code; then checks argument and
+# exit status pass-through, JWTLINT_BINARY, a binary killed by a signal, and the message
+# when the platform package is missing.
+#
+#   bash tests/dist/npm.sh        (needs Node.js, npm and cargo; prints PASS or FAIL)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# Nothing from the network: the tarballs are installed from disk, and npx must find the
+# installed bin (a lookup on the registry would be a failure).
+export npm_config_offline=true npm_config_cache="$tmp/npm-cache" npm_config_update_notifier=false
+
+failures=0
+fail() { echo "  FAIL: $*"; failures=$((failures + 1)); }
+ok() { echo "  ok: $*"; }
+
+# Runs a command in the scratch project, keeping its exit status, stdout and stderr.
+run() {
+  set +e
+  (cd "$tmp/app" && "$@") >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  set -e
+}
+expect_status() {
+  if [ "$status" = "$1" ]; then ok "$2 (exit $1)"; else
+    fail "$2: exit $status, expected $1"; sed 's/^/    | /' "$tmp/out" "$tmp/err"
+  fi
+}
+expect_in() { # FILE TEXT WHAT
+  if grep -qF -- "$2" "$tmp/$1"; then ok "$3"; else
+    fail "$3: \"$2\" not in $1"; sed 's/^/    | /' "$tmp/$1"
+  fi
+}
+
+echo "npm: packing"
+"$root/scripts/package-npm.sh" "$tmp/pkgs" >"$tmp/tarballs"
+launcher="$(grep '/jwtlint-[0-9][^/]*\.tgz$' "$tmp/tarballs")"
+platform="$(grep '/jwtlint-cli-' "$tmp/tarballs")"
+version="$(basename "$launcher" .tgz)"; version="${version#jwtlint-}"
+pkg="$(tar xzf "$platform" -O package/package.json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).name))')"
+echo "npm: installing jwtlint $version and $pkg into a scratch project"
+
+mkdir -p "$tmp/app/src"
+echo '{ "name": "scratch-app", "version": "1.0.0", "private": true }' >"$tmp/app/package.json"
+(cd "$tmp/app" && npm install --no-audit --no-fund --loglevel=error "$launcher" "$platform") >"$tmp/install.log" 2>&1 ||
+  { sed 's/^/    | /' "$tmp/install.log"; echo "FAIL: tests/dist/npm.sh: npm install failed"; exit 1; }
+
+# A project with two findings.
+cat >"$tmp/app/src/auth.js" <<'EOF'
+const jwt = require('jsonwebtoken');
+
+function check(token) {
+  return jwt.verify(token, process.env.KEY);
+}
+
+function issue(sub) {
+  return jwt.sign({ sub }, 'hardcoded-secret-value', { expiresIn: '15m' });
+}
+
+module.exports = { check, issue };
+EOF
+run npx jwtlint
+expect_status 1 "npx jwtlint on a bad project fails"
+expect_in out missing-algorithms "it reports missing-algorithms"
+expect_in out hardcoded-secret "it reports hardcoded-secret"
+expect_in out src/auth.js "it names the file"
+
+run npx jwtlint --format json --rule missing-algorithms src
+expect_status 1 "arguments reach the binary"
+if node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));
+  const ids=[...new Set(r.findings.map(f=>f.rule))]; process.exit(ids.join()==="missing-algorithms"?0:1)' "$tmp/out"; then
+  ok "--format json --rule missing-algorithms gives JSON with that rule only"
+else
+  fail "--format json --rule missing-algorithms: unexpected output"; sed 's/^/    | /' "$tmp/out"
+fi
+
+run npx jwtlint --no-such-option
+expect_status 2 "a usage error keeps jwtlint's exit status"
+
+run npx jwtlint --version
+expect_status 0 "--version"
+expect_in out "jwtlint $version" "--version prints the version the packages carry"
+
+# The clean version of the same project.
+cat >"$tmp/app/src/auth.js" <<'EOF'
+const jwt = require('jsonwebtoken');
+
+function check(token) {
+  return jwt.verify(token, process.env.KEY, { algorithms: ['RS256'] });
+}
+
+module.exports = { check };
+EOF
+run npx jwtlint
+expect_status 0 "npx jwtlint on a clean project passes"
+
+# JWTLINT_BINARY: every argument arrives as it was given (no shell in between).
+cat >"$tmp/echo-args" <<'EOF'
+#!/bin/sh
+for a in "$@"; do printf '[%s]\n' "$a"; done
+exit 7
+EOF
+chmod +x "$tmp/echo-args"
+run env JWTLINT_BINARY="$tmp/echo-args" npx jwtlint 'a b' '' '$HOME' '*.js' "it's" '--x=1;echo no'
+expect_status 7 "JWTLINT_BINARY is run, and its exit status passes through"
+printf '[%s]\n' 'a b' '' '$HOME' '*.js' "it's" '--x=1;echo no' >"$tmp/want"
+if cmp -s "$tmp/want" "$tmp/out"; then ok "arguments pass through unchanged"; else
+  fail "arguments were changed on the way"; diff "$tmp/want" "$tmp/out" | sed 's/^/    | /'
+fi
+
+run env JWTLINT_BINARY="$tmp/no-such-binary" npx jwtlint
+expect_status 2 "a JWTLINT_BINARY that does not exist is an error"
+expect_in err "JWTLINT_BINARY" "the error names JWTLINT_BINARY"
+
+printf '#!/bin/sh\nkill -TERM $$\n' >"$tmp/killed"
+chmod +x "$tmp/killed"
+run env JWTLINT_BINARY="$tmp/killed" npx jwtlint
+expect_status 2 "a binary killed by a signal gives exit 2"
+expect_in err "SIGTERM" "and says which signal"
+
+# Without the platform package.
+rm -rf "$tmp/app/node_modules/$pkg"
+run npx jwtlint
+expect_status 2 "a missing platform package is an error"
+expect_in err "$pkg" "the error names the package to add"
+expect_in err "npm install --save-dev $pkg@$version" "and the command that adds it"
+expect_in err "--omit=optional" "and the --omit=optional cause"
+expect_in err "lockfile" "and the lockfile cause"
+
+if [ "$failures" -eq 0 ]; then
+  echo "PASS: tests/dist/npm.sh (npm packages install and run)"
+else
+  echo "FAIL: tests/dist/npm.sh ($failures failed checks)"
+  exit 1
+fi
