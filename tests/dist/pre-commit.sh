@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The pre-commit hook, end to end: `pre-commit try-repo` of this checkout against a scratch
 # git repository; a staged bad file makes the hook fail and show the finding, a clean one
-# passes.
+# passes. Then the same with the npm-based local hook that README.md documents, installed
+# from the tarballs of scripts/package-npm.sh (no network).
 #
-#   bash tests/dist/pre-commit.sh     (needs pre-commit, git and cargo; prints PASS or FAIL)
+#   bash tests/dist/pre-commit.sh     (needs pre-commit, git, cargo, Node.js and npm; prints PASS or FAIL)
 #
 # The hook is `language: rust`, so pre-commit runs `cargo install --path .` on its own
 # clone of this checkout, which would compile jwtlint again (minutes in release mode). The
@@ -87,8 +88,53 @@ else
   fail "clean file: exit $status, expected the hook to pass"; sed 's/^/    | /' "$tmp/out"
 fi
 
+# The npm variant the README documents (a local hook, `language: node`), taken from the
+# README with this checkout's tarballs in place of `jwtlint@<version>` from the registry.
+echo "pre-commit: the npm-based local hook from README.md"
+"$root/scripts/package-npm.sh" "$tmp/pkgs" >"$tmp/tarballs"
+python3 - "$root/README.md" "$tmp/tarballs" "$repo/.pre-commit-config.yaml" <<'PY'
+import re, sys
+readme = open(sys.argv[1]).read()
+blocks = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "repo: local" in b and "language: node" in b]
+if len(blocks) != 1:
+    sys.exit("README.md: expected one yaml block with the npm-based local hook, found %d" % len(blocks))
+tarballs = [l.strip() for l in open(sys.argv[2]) if l.strip()]
+config, n = re.subn(r"additional_dependencies: \[[^\]]*\]",
+                    "additional_dependencies: [%s]" % ", ".join('"%s"' % t for t in tarballs), blocks[0])
+if n != 1:
+    sys.exit("README.md: the local hook has no additional_dependencies line")
+open(sys.argv[3], "w").write(config)
+PY
+cat >"$repo/src/auth.js" <<'JS'
+const jwt = require('jsonwebtoken');
+
+exports.issue = (sub) => jwt.sign({ sub }, 'hardcoded-secret-value', { expiresIn: '15m' });
+JS
+git -C "$repo" add -A
+run_hooks() {
+  set +e
+  (cd "$repo" && npm_config_offline=true npm_config_cache="$tmp/npm-cache" pre-commit run --verbose) >"$tmp/out" 2>&1
+  status=$?
+  set -e
+}
+run_hooks
+if [ "$status" -ne 0 ] && grep -q "hardcoded-secret" "$tmp/out" && grep -q "src/auth.js" "$tmp/out"; then
+  ok "npm hook: a staged bad file fails the hook, which shows the finding"
+else
+  fail "npm hook, bad file: exit $status, expected a failure that shows hardcoded-secret in src/auth.js"
+  sed 's/^/    | /' "$tmp/out"
+fi
+echo 'exports.add = (a, b) => a + b;' >"$repo/src/auth.js"
+git -C "$repo" add -A
+run_hooks
+if [ "$status" -eq 0 ] && grep -q "jwtlint.*Passed" "$tmp/out"; then
+  ok "npm hook: a staged clean file passes"
+else
+  fail "npm hook, clean file: exit $status, expected the hook to pass"; sed 's/^/    | /' "$tmp/out"
+fi
+
 if [ "$failures" -eq 0 ]; then
-  echo "PASS: tests/dist/pre-commit.sh (pre-commit try-repo)"
+  echo "PASS: tests/dist/pre-commit.sh (pre-commit try-repo, and the npm-based hook)"
 else
   echo "FAIL: tests/dist/pre-commit.sh ($failures failed checks)"
   exit 1
