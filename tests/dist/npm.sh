@@ -132,6 +132,44 @@ expect_in err "npm install --save-dev $pkg@$version" "and the command that adds 
 expect_in err "--omit=optional" "and the --omit=optional cause"
 expect_in err "lockfile" "and the lockfile cause"
 
+# Every platform package, as the release workflow writes them (--target/--binary; this
+# machine's binary stands in for the others): name, os/cpu/libc, the binary's file name and
+# mode, and the launcher's exact-version optional dependency on each.
+for target in $(node -e 'for (const p of require(process.argv[1]).PLATFORMS) console.log(p.target)' "$root/npm/jwtlint/lib/platforms.js"); do
+  "$root/scripts/package-npm.sh" "$tmp/all" --target "$target" --binary "$root/target/release/jwtlint" --no-launcher >>"$tmp/all.list"
+done
+if node - "$root/npm/jwtlint/lib/platforms.js" "$launcher" "$version" "$tmp/all.list" <<'EOF' >"$tmp/out" 2>&1; then
+const fs = require('fs');
+const { execFileSync } = require('child_process');
+const [platformsJs, launcherTgz, version, list] = process.argv.slice(2);
+const { PLATFORMS } = require(platformsJs);
+const tar = (tgz, ...args) => execFileSync('tar', ['-xzf', tgz, '-O', ...args], { encoding: 'utf8' });
+const modes = (tgz) => execFileSync('tar', ['-tvzf', tgz], { encoding: 'utf8' });
+const launcher = JSON.parse(tar(launcherTgz, 'package/package.json'));
+const problems = [];
+const tgzs = fs.readFileSync(list, 'utf8').split('\n').filter(Boolean);
+if (tgzs.length !== PLATFORMS.length) problems.push(`${tgzs.length} tarballs for ${PLATFORMS.length} platforms`);
+for (const [i, p] of PLATFORMS.entries()) {
+  const pkg = JSON.parse(tar(tgzs[i], 'package/package.json'));
+  const bin = p.os === 'win32' ? 'jwtlint.exe' : 'jwtlint';
+  const want = { name: p.pkg, version, os: [p.os], cpu: [p.cpu], libc: p.libc ? [p.libc] : undefined, files: [bin] };
+  for (const [k, v] of Object.entries(want)) {
+    if (JSON.stringify(pkg[k]) !== JSON.stringify(v)) problems.push(`${p.pkg}: ${k} is ${JSON.stringify(pkg[k])}, expected ${JSON.stringify(v)}`);
+  }
+  if (!new RegExp(`^-rwxr-xr-x .* package/${bin.replace('.', '\\.')}$`, 'm').test(modes(tgzs[i]))) {
+    problems.push(`${p.pkg}: no executable package/${bin}`);
+  }
+  if (launcher.optionalDependencies[p.pkg] !== version) problems.push(`launcher: optionalDependencies["${p.pkg}"] is not ${version}`);
+}
+if (Object.keys(launcher.optionalDependencies).length !== PLATFORMS.length) problems.push('launcher: extra optionalDependencies');
+if (launcher.bin.jwtlint !== 'bin/jwtlint.js' || launcher.dependencies) problems.push('launcher: bin or dependencies wrong');
+if (problems.length) { console.log(problems.join('\n')); process.exit(1); }
+EOF
+  ok "the 8 platform packages and the launcher's optional dependencies agree"
+else
+  fail "platform packages"; sed 's/^/    | /' "$tmp/out"
+fi
+
 if [ "$failures" -eq 0 ]; then
   echo "PASS: tests/dist/npm.sh (npm packages install and run)"
 else
