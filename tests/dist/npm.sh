@@ -128,7 +128,7 @@ rm -rf "$tmp/app/node_modules/$pkg"
 run npx jwtlint
 expect_status 2 "a missing platform package is an error"
 expect_in err "$pkg" "the error names the package to add"
-expect_in err "npm install --save-dev $pkg@$version" "and the command that adds it"
+expect_in err "npm install --save-optional $pkg@$version" "and the command that adds it"
 expect_in err "--omit=optional" "and the --omit=optional cause"
 expect_in err "lockfile" "and the lockfile cause"
 

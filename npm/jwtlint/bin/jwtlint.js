@@ -90,13 +90,13 @@ function findBinary() {
   const spec = version ? `${wanted}@${version}` : wanted;
   fail([
     `the jwtlint binary for this platform (${where}) is missing: the package ${wanted} is not installed.`,
-    'npm installs it as an optional dependency of jwtlint; it is usually missing because',
-    '  - optional dependencies were left out (npm install --omit=optional or --no-optional,',
-    '    optional=false in .npmrc, or NODE_ENV=production with an old npm), or',
-    '  - the lockfile was made on another OS or CPU, and npm kept only the packages it recorded.',
-    `Add it to your project:  npm install --save-dev ${spec}`,
-    'or reinstall without the lockfile (delete node_modules and package-lock.json, then npm install),',
-    'or set JWTLINT_BINARY to the path of a jwtlint binary.',
+    'npm installs it with jwtlint, as an optional dependency; it is usually missing because',
+    '  - optional dependencies were left out (npm install --omit=optional or --no-optional, or',
+    '    omit=optional in .npmrc): install them, or',
+    '  - the lockfile was made on another OS or CPU, and npm installed only what it recorded:',
+    '    delete node_modules and package-lock.json, then run npm install again.',
+    `To add the package yourself:  npm install --save-optional ${spec}`,
+    'To use a jwtlint binary of your own, set JWTLINT_BINARY to its path.',
   ]);
   return undefined; // not reached
 }
