@@ -18,10 +18,8 @@
 # on standard output, one a line. Needs Node.js and npm (and cargo unless --binary is given).
 set -euo pipefail
 
-usage() {
-  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
-  exit 2
-}
+help_text() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+usage() { help_text >&2; exit 2; }
 
 out="" target="" binary="" launcher=1 platform=1
 while [ $# -gt 0 ]; do
@@ -30,7 +28,7 @@ while [ $# -gt 0 ]; do
     --binary) binary="${2:?--binary needs a value}"; shift 2 ;;
     --no-launcher) launcher=0; shift ;;
     --no-platform) platform=0; shift ;;
-    -h|--help) usage ;;
+    -h|--help) help_text; exit 0 ;;
     -*) echo "package-npm.sh: unknown option $1" >&2; usage ;;
     *) [ -z "$out" ] || { echo "package-npm.sh: one OUT_DIR only" >&2; usage; }; out="$1"; shift ;;
   esac
