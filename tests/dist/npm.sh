@@ -132,6 +132,36 @@ expect_in err "npm install --save-optional $pkg@$version" "and the command that 
 expect_in err "--omit=optional" "and the --omit=optional cause"
 expect_in err "lockfile" "and the lockfile cause"
 
+# The launcher's choice on every platform, and its libc detection (glibc's and musl's ldd,
+# no ldd with Node's report, which names the glibc it runs on, if any).
+if node - "$tmp/app/node_modules/jwtlint/bin/jwtlint.js" <<'EOF' >"$tmp/out" 2>&1; then
+const l = require(process.argv[2]);
+const problems = [];
+const expect = (what, got, want) => { if (got !== want) problems.push(`${what}: ${got}, expected ${want}`); };
+const first = (platform, arch, libc) => (l.candidates(platform, arch, () => libc).list[0] || {}).pkg;
+expect('linux x64 glibc', first('linux', 'x64', 'glibc'), '@jwtlint/cli-linux-x64');
+expect('linux x64 musl', first('linux', 'x64', 'musl'), '@jwtlint/cli-linux-x64-musl');
+expect('linux arm64 glibc', first('linux', 'arm64', 'glibc'), '@jwtlint/cli-linux-arm64');
+expect('linux arm64 musl', first('linux', 'arm64', 'musl'), '@jwtlint/cli-linux-arm64-musl');
+expect('linux x64 musl, then', l.candidates('linux', 'x64', () => 'musl').list[1].pkg, '@jwtlint/cli-linux-x64');
+expect('darwin x64', first('darwin', 'x64'), '@jwtlint/cli-darwin-x64');
+expect('darwin arm64', first('darwin', 'arm64'), '@jwtlint/cli-darwin-arm64');
+expect('win32 x64', first('win32', 'x64'), '@jwtlint/cli-win32-x64');
+expect('win32 arm64', first('win32', 'arm64'), '@jwtlint/cli-win32-arm64');
+expect('freebsd x64', l.candidates('freebsd', 'x64').list.length, 0);
+const noLdd = () => { throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' }); };
+const report = (glibc) => ({ getReport: () => ({ header: glibc ? { glibcVersionRuntime: glibc } : {} }) });
+expect('glibc ldd', l.linuxLibc(() => '#! /bin/bash\n# This file is part of the GNU C Library.\n', report()), 'glibc');
+expect('musl ldd', l.linuxLibc(() => '#!/bin/sh\nexec /lib/ld-musl-x86_64.so.1 --list "$@"\n', report('2.36')), 'musl');
+expect('no ldd, glibc runtime', l.linuxLibc(noLdd, report('2.36')), 'glibc');
+expect('no ldd, no glibc runtime', l.linuxLibc(noLdd, report()), 'musl');
+if (problems.length) { console.log(problems.join('\n')); process.exit(1); }
+EOF
+  ok "the launcher picks the right package on each platform, musl included"
+else
+  fail "launcher platform choice"; sed 's/^/    | /' "$tmp/out"
+fi
+
 # Every platform package, as the release workflow writes them (--target/--binary; this
 # machine's binary stands in for the others): name, os/cpu/libc, the binary's file name and
 # mode, and the launcher's exact-version optional dependency on each.

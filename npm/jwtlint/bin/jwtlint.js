@@ -18,19 +18,19 @@ function fail(lines) {
 }
 
 // The C library of this Linux system: 'musl' or 'glibc'.
-function linuxLibc() {
+function linuxLibc(readFile = fs.readFileSync, report = process.report) {
   // glibc's ldd is a shell script that names glibc; musl's ldd is (a link to) the musl loader.
   try {
-    const ldd = fs.readFileSync('/usr/bin/ldd', 'latin1');
+    const ldd = readFile('/usr/bin/ldd', 'latin1');
     if (ldd.includes('musl')) return 'musl';
     if (ldd.includes('GNU C Library') || ldd.includes('GLIBC') || ldd.includes('glibc')) return 'glibc';
   } catch (_) {
     // no ldd (minimal images): ask Node, which knows the glibc it runs on, if any
   }
   try {
-    if (process.report && typeof process.report.getReport === 'function') {
-      process.report.excludeNetwork = true;
-      const header = process.report.getReport().header;
+    if (report && typeof report.getReport === 'function') {
+      report.excludeNetwork = true;
+      const header = report.getReport().header;
       return header && header.glibcVersionRuntime ? 'glibc' : 'musl';
     }
   } catch (_) {
@@ -41,10 +41,10 @@ function linuxLibc() {
 
 // The platform packages that could hold a binary for this machine, best first. On Linux
 // the other libc's package comes second: npm may have judged the libc differently.
-function candidates() {
-  const here = PLATFORMS.filter((p) => p.os === process.platform && p.cpu === process.arch);
-  if (process.platform !== 'linux') return { libc: undefined, list: here };
-  const libc = linuxLibc();
+function candidates(platform = process.platform, arch = process.arch, libcOf = linuxLibc) {
+  const here = PLATFORMS.filter((p) => p.os === platform && p.cpu === arch);
+  if (platform !== 'linux') return { libc: undefined, list: here };
+  const libc = libcOf();
   const list = here.filter((p) => p.libc === libc).concat(here.filter((p) => p.libc !== libc));
   return { libc, list };
 }
@@ -119,4 +119,8 @@ function main() {
   process.exit(result.status === null ? EXIT_ERROR : result.status);
 }
 
-main();
+if (require.main === module) {
+  main();
+} else {
+  module.exports = { candidates, linuxLibc }; // for tests/dist/npm.sh
+}
