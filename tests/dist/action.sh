@@ -80,6 +80,12 @@ step install INPUT_VERSION="" ACTION_REF="v$version" RUNNER_OS_NAME=Linux RUNNER
 step install INPUT_VERSION="" ACTION_REF=main RUNNER_OS_NAME=Linux RUNNER_ARCH_NAME=X64
 [ "$status" = 0 ] && grep -q "Installed jwtlint $version" "$tmp/out" && ok "install: from a branch, the latest release" ||
   { fail "install of the latest release: exit $status"; show; }
+step install INPUT_VERSION="latest" ACTION_REF="v$version" RUNNER_OS_NAME=Linux RUNNER_ARCH_NAME=X64
+[ "$status" = 0 ] && grep -q "Installed jwtlint $version" "$tmp/out" && ok "install: version latest" ||
+  { fail "install of version latest: exit $status"; show; }
+step install INPUT_VERSION="1.0; rm -rf /" ACTION_REF=main RUNNER_OS_NAME=Linux RUNNER_ARCH_NAME=X64
+[ "$status" != 0 ] && grep -q "version must be a jwtlint release" "$tmp/out" && ok "install: a malformed version is a clear error" ||
+  { fail "install of a malformed version: exit $status"; show; }
 step install INPUT_VERSION="9.9.9" ACTION_REF=main RUNNER_OS_NAME=Linux RUNNER_ARCH_NAME=X64
 [ "$status" != 0 ] && ok "install: a version that was never released fails" || { fail "install of 9.9.9 passed"; show; }
 step install INPUT_VERSION="$version" ACTION_REF=main RUNNER_OS_NAME=Linux RUNNER_ARCH_NAME=ppc64
