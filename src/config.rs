@@ -4,8 +4,9 @@
 
 use crate::finding::Level;
 use crate::rules;
+use crate::semantic::duration;
 use crate::source::DEFAULT_MAX_FILE_SIZE;
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -54,6 +55,8 @@ pub struct Config {
     pub baseline: Option<crate::suppress::Baseline>,
     /// Report `jwtlint-disable` comments that suppress nothing.
     pub report_unused_disables: bool,
+    /// Time and memory one file's parse may take.
+    pub parse_limits: crate::parse::Limits,
 }
 
 impl fmt::Debug for Config {
@@ -82,6 +85,7 @@ impl Default for Config {
             stdin: None,
             baseline: None,
             report_unused_disables: false,
+            parse_limits: crate::parse::Limits::default(),
         }
     }
 }
@@ -102,12 +106,14 @@ pub enum Severity {
 }
 
 impl Severity {
-    fn parse(s: &str) -> Option<Severity> {
+    /// `"off"`, `"note"`, `"warning"` (or `"warn"`), `"error"` (or `"err"`).
+    pub fn parse(s: &str) -> Option<Severity> {
         match s {
             "off" => Some(Severity::Off),
-            other => Level::parse(other)
-                .filter(|_| other != "warn")
-                .map(Severity::On),
+            "note" => Some(Severity::On(Level::Note)),
+            "warning" | "warn" => Some(Severity::On(Level::Warning)),
+            "error" | "err" => Some(Severity::On(Level::Error)),
+            _ => None,
         }
     }
 }
@@ -120,7 +126,7 @@ pub struct RuleSetting {
 
 #[derive(Debug, Clone)]
 pub struct Override {
-    pub files: GlobSet,
+    pub files: Globs,
     pub rules: BTreeMap<String, Severity>,
 }
 
@@ -131,20 +137,350 @@ pub struct Settings {
     pub file: Option<PathBuf>,
     pub dir: PathBuf,
     pub rules: BTreeMap<String, RuleSetting>,
-    pub exclude: Option<GlobSet>,
-    pub include: Option<GlobSet>,
+    pub exclude: Option<Globs>,
+    pub include: Option<Globs>,
     pub include_tests: Option<bool>,
     pub overrides: Vec<Override>,
 }
 
-/// A configuration error: where, and what was expected.
-#[derive(Debug)]
-pub struct ConfigError(pub String);
+/// A list of globs with `.gitignore` semantics, relative to the configuration's folder:
+/// `src/*.ts` does not cross a `/`, a name without a slash (`legacy`, `*.gen.ts`) matches
+/// at any depth, a leading `/` anchors to the folder, a trailing `/` matches folders only,
+/// `!` re-includes what an earlier glob matched, and a folder that matches covers
+/// everything below it.
+#[derive(Debug, Clone)]
+pub struct Globs {
+    matcher: Gitignore,
+    /// For pruning folders: the literal leading path components of every positive glob,
+    /// or `None` when some glob can match at any depth.
+    prefixes: Option<Vec<Vec<String>>>,
+}
+
+impl Globs {
+    /// Compiles globs; an error names the glob that does not compile, with its span.
+    fn new(
+        dir: &Path,
+        list: &[Spanned<String>],
+    ) -> Result<Globs, (std::ops::Range<usize>, String)> {
+        let mut b = GitignoreBuilder::new(dir);
+        b.allow_unclosed_class(false);
+        let mut prefixes = Some(Vec::new());
+        for g in list {
+            let text = g.get_ref();
+            let shown = escape_control(text);
+            let body = text.strip_prefix('!').unwrap_or(text);
+            if body.trim_matches('/').trim().is_empty() {
+                return Err((g.span(), format!("the glob `{shown}` matches nothing")));
+            }
+            if text.starts_with('#') {
+                return Err((
+                    g.span(),
+                    format!(
+                        "the glob `{shown}` would be a comment in .gitignore syntax; write `\\{shown}` for a name that starts with `#`"
+                    ),
+                ));
+            }
+            b.add_line(None, text).map_err(|e| {
+                let why = match &e {
+                    ignore::Error::Glob { err, .. } => err.clone(),
+                    other => other.to_string(),
+                };
+                (
+                    g.span(),
+                    format!("invalid glob `{shown}`: {}", escape_control(&why)),
+                )
+            })?;
+            if !text.starts_with('!') {
+                prefixes = prefixes.and_then(|mut all| {
+                    all.push(literal_prefix(text)?);
+                    Some(all)
+                });
+            }
+        }
+        let matcher = b
+            .build()
+            .map_err(|e| (0..0, escape_control(&e.to_string())))?;
+        Ok(Globs { matcher, prefixes })
+    }
+
+    /// Whether a path relative to the configuration's folder matches (itself or a folder
+    /// above it). Paths outside that folder never match.
+    pub fn matches(&self, rel: &Path, is_dir: bool) -> bool {
+        if rel.has_root() || rel.as_os_str().is_empty() {
+            return false;
+        }
+        self.matcher
+            .matched_path_or_any_parents(rel, is_dir)
+            .is_ignore()
+    }
+
+    /// Whether a folder may hold a path that matches (so the walker must go into it).
+    fn may_match_below(&self, rel_dir: &Path) -> bool {
+        let Some(prefixes) = &self.prefixes else {
+            return true;
+        };
+        if rel_dir.has_root() {
+            return true;
+        }
+        let dir: Vec<String> = rel_dir
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        prefixes.iter().any(|p| {
+            let n = dir.len().min(p.len());
+            dir[..n] == p[..n]
+        })
+    }
+}
+
+/// The literal path components an anchored glob starts with (`src/app/*.ts` → `[src, app]`,
+/// `/server.ts` → `[server.ts]`); `None` when the glob can match at any depth (`legacy`,
+/// `*.ts`, `**/x`, `*/x.ts`). A folder that neither is a prefix of these nor lies below
+/// them cannot hold a match.
+fn literal_prefix(glob: &str) -> Option<Vec<String>> {
+    let anchored = glob.starts_with('/') || glob.trim_end_matches('/').contains('/');
+    if !anchored {
+        return None;
+    }
+    let literal: Vec<String> = glob
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .split('/')
+        .take_while(|c| !c.is_empty() && !c.contains(['*', '?', '[', '{', '\\']))
+        .map(str::to_string)
+        .collect();
+    (!literal.is_empty()).then_some(literal)
+}
+
+/// A configuration error: the file, where in it (1-based line and column), and what is
+/// wrong. `Display` gives `path:line:col: message`; [`ConfigError::render`] adds the
+/// offending line with a caret under the spot (miette).
+#[derive(Debug, Clone)]
+pub struct ConfigError {
+    /// The file, as shown: relative to the working directory (`../jwtlint.toml` for one
+    /// in a folder above).
+    pub path: String,
+    /// 1-based line and column, when the error has a place in the file.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+    /// What to draw under the message (boxed: errors travel in `Result`s).
+    snippet: Option<Box<Snippet>>,
+}
+
+/// The file's text (control characters replaced), the byte span to point at and the
+/// label under the caret.
+#[derive(Debug, Clone)]
+struct Snippet {
+    text: String,
+    span: std::ops::Range<usize>,
+    label: String,
+}
+
+impl ConfigError {
+    fn whole_file(path: &Path, message: String) -> ConfigError {
+        ConfigError {
+            path: shown_path(path),
+            position: None,
+            message,
+            snippet: None,
+        }
+    }
+
+    fn at(
+        path: &Path,
+        text: &str,
+        span: std::ops::Range<usize>,
+        message: String,
+        label: &str,
+    ) -> ConfigError {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let mut end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        if end == start {
+            // Point at one character (not past the end of the line) so the caret shows.
+            end = text[start..]
+                .chars()
+                .next()
+                .filter(|c| *c != '\n' && *c != '\r')
+                .map_or(start, |c| start + c.len_utf8());
+        }
+        ConfigError {
+            path: shown_path(path),
+            position: Some(line_col(text, start)),
+            message,
+            snippet: Some(Box::new(Snippet {
+                text: for_terminal(text),
+                span: start..end,
+                label: label.to_string(),
+            })),
+        }
+    }
+
+    /// The error with the offending line and a caret under the spot, as miette draws it:
+    ///
+    /// ```text
+    /// jwtlint.toml:2:1: unknown rule `hardcoded-secrets`; did you mean `hardcoded-secret`?
+    ///    ╭─[jwtlint.toml:2:1]
+    ///  1 │ [rules]
+    ///  2 │ hardcoded-secrets = "error"
+    ///    · ────────┬────────
+    ///    ·         ╰── not a rule
+    ///    ╰────
+    /// ```
+    pub fn render(&self, color: bool) -> String {
+        let head = self.to_string();
+        let Some(snippet) = &self.snippet else {
+            return head;
+        };
+        let theme = if color {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        };
+        let span = &snippet.span;
+        let diag = Drawn {
+            message: &self.message,
+            source: miette::NamedSource::new(&self.path, snippet.text.clone()),
+            label: miette::LabeledSpan::new_primary_with_span(
+                Some(snippet.label.clone()).filter(|l| !l.is_empty()),
+                (span.start, span.end - span.start),
+            ),
+        };
+        let mut out = String::new();
+        let handler = miette::GraphicalReportHandler::new_themed(theme)
+            .with_width(usize::MAX / 4)
+            .with_context_lines(1);
+        if handler.render_report(&mut out, &diag).is_err() {
+            return head;
+        }
+        // miette's first line repeats the message (`  × ...`); ours has the position too.
+        let body = out.split_once('\n').map_or("", |(_, rest)| rest);
+        format!("{head}\n{}", body.trim_end())
+    }
+}
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self.position {
+            Some((l, c)) => write!(f, "{}:{l}:{c}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
     }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// What miette draws: the message, the file and one labelled span.
+#[derive(Debug)]
+struct Drawn<'a> {
+    message: &'a str,
+    source: miette::NamedSource<String>,
+    label: miette::LabeledSpan,
+}
+
+impl fmt::Display for Drawn<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
+}
+
+impl std::error::Error for Drawn<'_> {}
+
+impl miette::Diagnostic for Drawn<'_> {
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Control characters (other than line breaks and tabs) replaced byte for byte, so spans
+/// still fit and the file cannot drive the terminal.
+fn for_terminal(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' | '\r' => c.to_string(),
+            c if c.is_control() => "?".repeat(c.len_utf8()),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// Control characters written as escapes (`\u{1b}`), for strings from the configuration
+/// echoed in messages: a rule id holding `\x1b[31m` must not colour the terminal.
+pub fn escape_control(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A path as shown in messages: relative to the working directory (`../jwtlint.toml`
+/// for one found in a folder above), absolute only when they share no folder but the root.
+fn shown_path(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| relative_to(path, &cwd))
+        .unwrap_or_else(|| path.to_path_buf());
+    escape_control(&rel.to_string_lossy().replace('\\', "/"))
+}
+
+fn relative_to(path: &Path, cwd: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let abs = crate::semantic::modules::normalize(&std::path::absolute(path).ok()?);
+    let cwd = crate::semantic::modules::normalize(cwd);
+    let a: Vec<Component> = abs.components().collect();
+    let b: Vec<Component> = cwd.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let shares_a_folder = a[..common]
+        .iter()
+        .any(|c| matches!(c, Component::Normal(_)));
+    if !shares_a_folder || common == a.len() {
+        return None;
+    }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &a[common..] {
+        out.push(c.as_os_str());
+    }
+    Some(out)
+}
+
+/// The closest of `candidates` to a misspelt `word`, if one is close enough to suggest.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// `; did you mean `x`?` or nothing.
+fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    did_you_mean(word, candidates)
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -158,7 +494,7 @@ struct RawFile {
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<RawRule>>,
     #[serde(default)]
-    overrides: Vec<RawOverride>,
+    overrides: Vec<Spanned<RawOverride>>,
 }
 
 /// A rule's entry: `"warning"`, or a table with `level` and options. A hand-written
@@ -199,14 +535,14 @@ impl<'de> Deserialize<'de> for RawRule {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawOverride {
-    files: Vec<Spanned<String>>,
+    files: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<RawRule>>,
 }
 
-/// 1-based line and column of a byte offset.
+/// 1-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let before = &text[..floor_char_boundary(text, offset.min(text.len()))];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
@@ -225,53 +561,146 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The largest configuration file read: a `jwtlint.toml` is a few hundred bytes; a larger
+/// one is a mistake (a renamed log or build artefact), refused before it is read whole.
+pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
+
+/// Rewrites serde's "unknown field `x`, expected one of `a`, `b`" as a message about a key,
+/// with a suggestion.
+fn unknown_key_message(msg: &str) -> Option<String> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    let (name, expected) = rest.split_once("`, expected ")?;
+    // The expected names are the odd pieces between backticks.
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    if known.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "unknown key `{}` (expected one of: {}){}",
+        escape_control(name),
+        known.join(", "),
+        suggestion(name, known.iter().copied())
+    ))
+}
+
 impl Settings {
-    /// Reads and validates a configuration file.
+    /// Reads and validates a configuration file: at most [`MAX_CONFIG_SIZE`] bytes of
+    /// UTF-8 text without NUL bytes.
     pub fn load(path: &Path) -> Result<Settings, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError(format!("{}: cannot read: {e}", path.display())))?;
+        let cannot = |e: std::io::Error| {
+            ConfigError::whole_file(path, format!("cannot read the configuration: {e}"))
+        };
+        let too_big = |size: String| {
+            ConfigError::whole_file(
+                path,
+                format!(
+                    "the configuration is {size}; a jwtlint.toml may be at most 1 MiB (is this the right file?)"
+                ),
+            )
+        };
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        if let Ok(meta) = file.metadata() {
+            if meta.len() > MAX_CONFIG_SIZE {
+                return Err(too_big(format!(
+                    "{:.1} MiB",
+                    meta.len() as f64 / (1024.0 * 1024.0)
+                )));
+            }
+        }
+        // Read one byte more than allowed, in case the file grows or is not a regular file.
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, MAX_CONFIG_SIZE + 1),
+            &mut bytes,
+        )
+        .map_err(cannot)?;
+        if bytes.len() as u64 > MAX_CONFIG_SIZE {
+            return Err(too_big("over 1 MiB".into()));
+        }
+        let text = Settings::decode(path, &bytes)?;
         Settings::parse(path, &text)
     }
 
-    pub fn parse(path: &Path, text: &str) -> Result<Settings, ConfigError> {
-        let at = |span: std::ops::Range<usize>, msg: String| {
-            let (l, c) = line_col(text, span.start);
-            ConfigError(format!("{}:{l}:{c}: {msg}", path.display()))
+    /// The text of a configuration file's bytes; binary or non-UTF-8 content is an error
+    /// that says where.
+    pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, ConfigError> {
+        let at_byte = |offset: usize, message: String| {
+            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+            let (l, c) = line_col(valid, valid.len());
+            ConfigError {
+                position: Some((l, c)),
+                ..ConfigError::whole_file(path, message)
+            }
         };
+        let first_bad = match std::str::from_utf8(bytes) {
+            Ok(_) => None,
+            Err(e) => Some(e.valid_up_to()),
+        };
+        if let Some(nul) = bytes.iter().position(|b| *b == 0) {
+            if first_bad.map_or(true, |bad| nul < bad) {
+                return Err(at_byte(
+                    nul,
+                    "the configuration holds a NUL byte: it is a binary file, not TOML".into(),
+                ));
+            }
+        }
+        match first_bad {
+            Some(bad) => Err(at_byte(
+                bad,
+                "the configuration is not valid UTF-8 text (save it as UTF-8)".into(),
+            )),
+            None => Ok(String::from_utf8_lossy(bytes).into_owned()),
+        }
+    }
+
+    /// Validates a configuration's text; `path` is the file it came from (globs are
+    /// relative to its folder, errors name it).
+    pub fn parse(path: &Path, text: &str) -> Result<Settings, ConfigError> {
+        let at = |span: std::ops::Range<usize>, msg: String, label: &str| {
+            ConfigError::at(path, text, span, msg, label)
+        };
+        if text.contains('\0') {
+            Settings::decode(path, text.as_bytes())?;
+        }
         let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let msg = e.message().trim().to_string();
+            let raw = e.message().trim().replace('\n', "; ");
+            let (msg, label) = match unknown_key_message(&raw) {
+                Some(m) => (m, "unknown key"),
+                None => (escape_control(&raw), "here"),
+            };
             match e.span() {
-                Some(span) => at(span, msg),
-                None => ConfigError(format!("{}: {msg}", path.display())),
+                Some(span) => at(span, msg, label),
+                None => ConfigError::whole_file(path, msg),
             }
         })?;
         let dir = std::path::absolute(path)
             .ok()
+            .map(|p| crate::semantic::modules::normalize(&p))
             .and_then(|p| p.parent().map(Path::to_path_buf))
             .unwrap_or_default();
-        let globs = |list: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
+        let globs = |list: &[Spanned<String>]| -> Result<Option<Globs>, ConfigError> {
             if list.is_empty() {
                 return Ok(None);
             }
-            let mut b = GlobSetBuilder::new();
-            for g in list {
-                let glob = Glob::new(g.get_ref())
-                    .map_err(|e| at(g.span(), format!("invalid glob `{}`: {e}", g.get_ref())))?;
-                b.add(glob);
-            }
-            b.build()
+            Globs::new(&dir, list)
                 .map(Some)
-                .map_err(|e| ConfigError(format!("{}: {e}", path.display())))
+                .map_err(|(span, msg)| at(span, msg, "this glob"))
         };
+        let rule_ids = || rules::ALL_RULES.iter().map(|r| r.meta().id);
         let rule_table = |rules: BTreeMap<Spanned<String>, Spanned<RawRule>>,
                           allow_options: bool|
          -> Result<BTreeMap<String, RuleSetting>, ConfigError> {
             let mut out = BTreeMap::new();
             for (id, value) in rules {
                 let Some(rule) = rules::find(id.get_ref()) else {
+                    let hint = match did_you_mean(id.get_ref(), rule_ids()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "see `jwtlint rules` for the list".into(),
+                    };
                     return Err(at(
                         id.span(),
-                        format!("unknown rule `{}` (see `jwtlint rules`)", id.get_ref()),
+                        format!("unknown rule `{}`; {hint}", escape_control(id.get_ref())),
+                        "not a rule",
                     ));
                 };
                 let span = value.span();
@@ -281,8 +710,11 @@ impl Settings {
                         at(
                             span,
                             format!(
-                                "expected \"off\", \"note\", \"warning\" or \"error\", found `{s}`"
+                                "expected \"off\", \"note\", \"warning\" or \"error\", found `{}`{}",
+                                escape_control(s),
+                                suggestion(s, ["off", "note", "warning", "error"])
                             ),
+                            "not a level",
                         )
                     })
                 };
@@ -292,7 +724,11 @@ impl Settings {
                         for (k, v) in t {
                             if k.get_ref() == "level" {
                                 let Some(s) = v.get_ref().as_str() else {
-                                    return Err(at(v.span(), "`level` must be a string".into()));
+                                    return Err(at(
+                                        v.span(),
+                                        "`level` must be a string: \"off\", \"note\", \"warning\" or \"error\"".into(),
+                                        "not a string",
+                                    ));
                                 };
                                 setting.severity = Some(level_of(s, v.span())?);
                                 continue;
@@ -308,16 +744,32 @@ impl Settings {
                                 } else {
                                     format!("expected one of: level, {}", known.join(", "))
                                 };
+                                let mean = if allow_options {
+                                    suggestion(k.get_ref(), known.iter().copied().chain(["level"]))
+                                } else {
+                                    suggestion(k.get_ref(), ["level"])
+                                };
                                 return Err(at(
                                     k.span(),
                                     format!(
-                                        "unknown option `{}` for rule `{}` ({hint})",
-                                        k.get_ref(),
+                                        "unknown option `{}` for rule `{}` ({hint}){mean}",
+                                        escape_control(k.get_ref()),
                                         rule.meta().id
                                     ),
+                                    "unknown option",
                                 ));
                             };
-                            spec.check(v.get_ref()).map_err(|e| at(v.span(), e))?;
+                            if spec.kind == rules::OptionKind::Duration {
+                                duration::configured_seconds(v.get_ref()).map_err(|e| {
+                                    at(
+                                        v.span(),
+                                        format!("`{}`: {e}", spec.name),
+                                        "not a valid duration",
+                                    )
+                                })?;
+                            }
+                            spec.check(v.get_ref())
+                                .map_err(|e| at(v.span(), escape_control(&e), "wrong type"))?;
                             setting.options.insert(k.into_inner(), v.into_inner());
                         }
                     }
@@ -328,13 +780,28 @@ impl Settings {
         };
         let mut overrides = Vec::new();
         for o in raw.overrides {
-            if o.files.is_empty() {
-                return Err(ConfigError(format!(
-                    "{}: an override needs `files`",
-                    path.display()
-                )));
-            }
-            let files = globs(&o.files)?.unwrap_or_else(GlobSet::empty);
+            let o_span = o.span();
+            let o = o.into_inner();
+            let files = match &o.files {
+                None => {
+                    return Err(at(
+                        o_span,
+                        "an override needs `files`, the globs it applies to".into(),
+                        "no `files`",
+                    ))
+                }
+                Some(f) if f.get_ref().is_empty() => {
+                    return Err(at(
+                        f.span(),
+                        "an override's `files` is empty: list the globs it applies to".into(),
+                        "empty",
+                    ))
+                }
+                Some(f) => match globs(f.get_ref())? {
+                    Some(g) => g,
+                    None => unreachable!("`files` is not empty"),
+                },
+            };
             let rules = rule_table(o.rules, false)?
                 .into_iter()
                 .filter_map(|(id, s)| s.severity.map(|sev| (id, sev)))
@@ -343,16 +810,17 @@ impl Settings {
         }
         Ok(Settings {
             file: Some(path.to_path_buf()),
-            dir,
             rules: rule_table(raw.rules, true)?,
             exclude: globs(&raw.exclude)?,
             include: globs(&raw.include)?,
+            dir,
             include_tests: raw.include_tests,
             overrides,
         })
     }
 
-    /// A path relative to the configuration's folder, for glob matching.
+    /// A path relative to the configuration's folder, for glob matching (absolute when it
+    /// is outside that folder).
     pub fn relative(&self, path: &Path) -> PathBuf {
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let abs = crate::semantic::modules::normalize(&abs);
@@ -361,20 +829,24 @@ impl Settings {
             .unwrap_or(abs)
     }
 
-    /// Whether the walker should skip a file (or folder) by `exclude`/`include`.
+    /// Whether the walker should skip a file (or folder) by `exclude`/`include`: excluded
+    /// when it (or a folder above it) matches `exclude`; with `include`, a file is linted
+    /// only when it (or a folder above it) matches, and a folder is entered when an
+    /// `include` glob could match below it.
     pub fn excludes(&self, path: &Path, is_dir: bool) -> bool {
         if self.file.is_none() {
             return false;
         }
         let rel = self.relative(path);
         if let Some(ex) = &self.exclude {
-            if ex.is_match(&rel) {
+            if ex.matches(&rel, is_dir) {
                 return true;
             }
         }
         match &self.include {
-            Some(inc) if !is_dir => !inc.is_match(&rel),
-            _ => false,
+            Some(inc) if is_dir => !inc.matches(&rel, true) && !inc.may_match_below(&rel),
+            Some(inc) => !inc.matches(&rel, false),
+            None => false,
         }
     }
 
@@ -385,7 +857,7 @@ impl Settings {
             let rel = self.relative(path);
             for o in self.overrides.iter().rev() {
                 if let Some(s) = o.rules.get(rule.id) {
-                    if o.files.is_match(&rel) {
+                    if o.files.matches(&rel, false) {
                         return *s;
                     }
                 }
@@ -422,13 +894,15 @@ pub fn template() -> String {
     let mut s = String::from(
         "# jwtlint configuration. Paths and globs are relative to this file.\n\
          # Docs: `jwtlint explain <rule>`; every rule: `jwtlint rules`.\n\n\
+         # Globs work like .gitignore lines: `legacy` matches that folder at any depth,\n\
+         # `src/*.ts` does not cross a `/`, a leading `/` anchors here, `!` re-includes.\n\n\
          # Files never to lint (in addition to .gitignore, node_modules, build output).\n\
-         # exclude = [\"legacy/**\", \"**/*.generated.ts\"]\n\n\
+         # exclude = [\"legacy\", \"*.generated.ts\"]\n\n\
          # Lint only these files.\n\
          # include = [\"src/**\"]\n\n\
          # Tests (test/, __tests__/, *.spec.ts, ...) are skipped unless this is true.\n\
          # include-tests = false\n\n\
-         # Rule levels: \"off\", \"note\", \"warning\" or \"error\".\n\
+         # Rule levels: \"off\", \"note\", \"warning\" (or \"warn\") or \"error\" (or \"err\").\n\
          [rules]\n",
     );
     for r in rules::ALL_RULES {
@@ -448,7 +922,7 @@ pub fn template() -> String {
     s.push_str(
         "\n# Per-path changes; the last matching override wins.\n\
          # [[overrides]]\n\
-         # files = [\"scripts/**\", \"**/*.stories.tsx\"]\n\
+         # files = [\"scripts\", \"*.stories.tsx\"]\n\
          # rules = { hardcoded-secret = \"off\" }\n",
     );
     s
@@ -460,6 +934,10 @@ mod tests {
 
     fn parse(text: &str) -> Result<Settings, ConfigError> {
         Settings::parse(Path::new("jwtlint.toml"), text)
+    }
+
+    fn err(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
     }
 
     #[test]
@@ -481,41 +959,300 @@ mod tests {
     }
 
     #[test]
+    fn levels_accept_short_forms() {
+        let s = parse(
+            "[rules]\nmissing-expiration = \"warn\"\nhardcoded-secret = \"err\"\n\
+             weak-secret = \"warning\"\n[rules.shared-secret]\nlevel = \"err\"\n",
+        )
+        .unwrap();
+        let level = |id: &str| s.rules[id].severity;
+        assert_eq!(
+            level("missing-expiration"),
+            Some(Severity::On(Level::Warning))
+        );
+        assert_eq!(level("hardcoded-secret"), Some(Severity::On(Level::Error)));
+        assert_eq!(level("weak-secret"), Some(Severity::On(Level::Warning)));
+        assert_eq!(level("shared-secret"), Some(Severity::On(Level::Error)));
+    }
+
+    #[test]
     fn errors_say_where_and_what() {
-        let e = parse("[rules]\nno-such-rule = \"error\"\n").unwrap_err().0;
+        let e = err("[rules]\nno-such-rule = \"error\"\n");
         assert!(
             e.contains("jwtlint.toml:2:1: unknown rule `no-such-rule`"),
             "{e}"
         );
-        let e = parse("[rules]\nhardcoded-secret = \"loud\"\n")
-            .unwrap_err()
-            .0;
+        let e = err("[rules]\nhardcoded-secret = \"loud\"\n");
         assert!(
             e.contains(":2:20: expected \"off\", \"note\", \"warning\" or \"error\", found `loud`"),
             "{e}"
         );
-        let e = parse("[rules.hardcoded-secret]\nmax-length = 3\n")
-            .unwrap_err()
-            .0;
+        let e = err("[rules.hardcoded-secret]\nmax-length = 3\n");
         assert!(
             e.contains(
                 ":2:1: unknown option `max-length` for rule `hardcoded-secret` (it has no options)"
             ),
             "{e}"
         );
-        let e = parse("colour = true\n").unwrap_err().0;
+        let e = err("colour = true\n");
         assert!(
-            e.contains(":1:1:") && e.contains("unknown field `colour`"),
+            e.contains(":1:1:") && e.contains("unknown key `colour`"),
             "{e}"
         );
-        let e = parse("exclude = [\"a[\"]\n").unwrap_err().0;
-        assert!(e.contains("invalid glob"), "{e}");
-        let e = parse("[rules\n").unwrap_err().0;
+        let e = err("exclude = [\"a[\"]\n");
+        assert!(e.contains(":1:12: invalid glob `a[`"), "{e}");
+        let e = err("[rules\n");
         assert!(e.contains("jwtlint.toml:1:"), "{e}");
+    }
+
+    #[test]
+    fn did_you_mean_for_rules_options_levels_and_keys() {
+        let e = err("[rules]\nhardcoded-secrets = \"error\"\n");
+        assert!(e.contains("did you mean `hardcoded-secret`?"), "{e}");
+        let e = err("[rules.long-lived-token]\nmax-acess-lifetime = \"1h\"\n");
+        assert!(e.contains("did you mean `max-access-lifetime`?"), "{e}");
+        let e = err("[rules]\nweak-secret = \"eror\"\n");
+        assert!(e.contains("did you mean `error`?"), "{e}");
+        let e = err("exlude = [\"a\"]\n");
+        assert!(
+            e.contains(":1:1: unknown key `exlude`") && e.contains("did you mean `exclude`?"),
+            "{e}"
+        );
+        let e = err("[[overrides]]\nfile = [\"a\"]\n");
+        assert!(e.contains("did you mean `files`?"), "{e}");
+        // Nothing close: no suggestion.
+        let e = err("[rules]\nzzzz = \"error\"\n");
+        assert!(!e.contains("did you mean"), "{e}");
+        assert!(e.contains("see `jwtlint rules`"), "{e}");
+    }
+
+    #[test]
+    fn every_error_has_a_position() {
+        for (text, want) in [
+            (
+                "[[overrides]]\nfiles = []\n",
+                ":2:9: an override's `files` is empty",
+            ),
+            (
+                "[[overrides]]\nrules = { hardcoded-secret = \"off\" }\n",
+                "an override needs `files`",
+            ),
+            (
+                "[rules.long-lived-token]\nmax-access-lifetime = \"-5m\"\n",
+                ":2:23: `max-access-lifetime`: \"-5m\" is negative",
+            ),
+            (
+                "[rules.long-lived-token]\nmax-access-lifetime = -5\n",
+                ":2:23: `max-access-lifetime`: -5 is negative",
+            ),
+            ("exclude = [\"\"]\n", ":1:12: the glob `` matches nothing"),
+        ] {
+            let e = err(text);
+            assert!(e.contains(want), "{text:?}: {e}");
+            assert!(parse(text).unwrap_err().position.is_some(), "{text:?}");
+        }
+        let huge = format!(
+            "[rules.long-lived-token]\nmax-access-lifetime = \"{}d\"\n",
+            "9".repeat(400)
+        );
+        let e = err(&huge);
+        assert!(e.contains(":2:23:") && e.contains("too long"), "{e}");
+        assert!(e.len() < 300, "the 400 digits are not echoed: {e}");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let e = err("[rules]\n\"no\\u001b[31mrule\" = \"error\"\n");
+        assert!(!e.contains('\u{1b}'), "{e:?}");
+        assert!(e.contains("no\\u{1b}[31mrule"), "{e}");
+        let e = err("[rules]\nweak-secret = \"\\u001b[2J\"\n");
+        assert!(!e.contains('\u{1b}'), "{e:?}");
+        // A raw escape in the file (TOML rejects it) is not drawn either.
+        let e = parse("[rules]\nweak-secret = \"a\u{1b}[31mb\"\n").unwrap_err();
+        let r = e.render(false);
+        assert!(!r.contains('\u{1b}'), "{r:?}");
+    }
+
+    #[test]
+    fn binary_and_non_utf8_files_are_refused() {
+        let e = Settings::decode(Path::new("jwtlint.toml"), b"[rules]\nx\0y").unwrap_err();
+        assert_eq!(e.position, Some((2, 2)));
+        assert!(e.to_string().contains("NUL byte"), "{e}");
+        let e = Settings::decode(Path::new("jwtlint.toml"), b"a = 1\nb = \"\xff\"\n").unwrap_err();
+        assert_eq!(e.position, Some((2, 6)));
+        assert!(e.to_string().contains("not valid UTF-8"), "{e}");
+        assert!(parse("a\0").is_err());
+    }
+
+    #[test]
+    fn oversized_files_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jwtlint.toml");
+        let f = std::fs::File::create(&p).unwrap();
+        f.set_len(50 * 1024 * 1024).unwrap();
+        let e = Settings::load(&p).unwrap_err().to_string();
+        assert!(e.contains("50.0 MiB") && e.contains("at most 1 MiB"), "{e}");
+    }
+
+    #[test]
+    fn render_shows_the_line_and_a_caret() {
+        let e = parse("[rules]\nhardcoded-secrets = \"error\"\n").unwrap_err();
+        let r = e.render(false);
+        let lines: Vec<&str> = r.lines().collect();
+        assert!(
+            lines[0].starts_with("jwtlint.toml:2:1: unknown rule"),
+            "{r}"
+        );
+        assert!(r.contains("hardcoded-secrets = \"error\""), "{r}");
+        let caret = lines
+            .iter()
+            .find(|l| l.contains('┬'))
+            .unwrap_or_else(|| panic!("no caret: {r}"));
+        let code = lines
+            .iter()
+            .find(|l| l.contains("hardcoded-secrets ="))
+            .unwrap();
+        // The underline starts under the key.
+        let col = |s: &str, c: char| s.chars().position(|x| x == c).unwrap();
+        assert_eq!(col(caret, '─'), col(code, 'h'), "{r}");
+        assert!(r.contains("not a rule"), "{r}");
+        assert!(!r.contains('\u{1b}'), "no colour asked: {r:?}");
+        assert!(e.render(true).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn globs_have_gitignore_semantics() {
+        let s = parse(
+            "exclude = [\"src/*.gen.ts\", \"legacy\", \"/top.ts\", \"vendor/\", \"!vendor/keep\"]\n",
+        )
+        .unwrap();
+        let ex = |p: &str, dir: bool| s.excludes(&s.dir.join(p), dir);
+        // `*` does not cross a slash.
+        assert!(ex("src/a.gen.ts", false));
+        assert!(!ex("src/a/b.gen.ts", false));
+        // A bare name matches at any depth, and covers what is below.
+        assert!(ex("legacy", true));
+        assert!(ex("packages/x/legacy", true));
+        assert!(ex("packages/x/legacy/a.ts", false));
+        assert!(!ex("legacy-code/a.ts", false));
+        // A leading slash anchors.
+        assert!(ex("top.ts", false));
+        assert!(!ex("lib/top.ts", false));
+        // A trailing slash: folders only. `!` re-includes.
+        assert!(ex("vendor", true));
+        assert!(!ex("vendor", false));
+        assert!(ex("vendor/a.ts", false));
+        assert!(!ex("vendor/keep", true));
+        // Outside the configuration's folder: never matched.
+        assert!(!s.excludes(Path::new("/elsewhere/legacy/a.ts"), false));
+    }
+
+    #[test]
+    fn include_keeps_matching_files_and_enters_folders_that_may_hold_them() {
+        let s = parse("include = [\"src/*.ts\", \"apps/web/**\", \"!apps/web/old/**\"]\n").unwrap();
+        let ex = |p: &str, dir: bool| s.excludes(&s.dir.join(p), dir);
+        assert!(!ex("src/a.ts", false));
+        assert!(ex("src/a/b.ts", false));
+        assert!(ex("lib/a.ts", false));
+        assert!(!ex("apps/web/x/y.ts", false));
+        assert!(ex("apps/web/old/y.ts", false));
+        // Folders: entered when a glob can match below them, pruned otherwise.
+        assert!(!ex("src", true));
+        assert!(!ex("apps", true));
+        assert!(!ex("apps/web/x", true));
+        assert!(ex("lib", true));
+        assert!(ex("apps/api", true));
+        // A glob without a slash can match anywhere: every folder is entered.
+        let s = parse("include = [\"auth\"]\n").unwrap();
+        assert!(!s.excludes(&s.dir.join("deep/down"), true));
+        assert!(!s.excludes(&s.dir.join("deep/down/auth/a.ts"), false));
+        assert!(s.excludes(&s.dir.join("deep/down/a.ts"), false));
+    }
+
+    #[test]
+    fn overrides_match_with_gitignore_semantics() {
+        let s =
+            parse("[[overrides]]\nfiles = [\"scripts\"]\nrules = { hardcoded-secret = \"off\" }\n")
+                .unwrap();
+        let meta = rules::find("hardcoded-secret").unwrap().meta();
+        assert_eq!(
+            s.severity(meta, &s.dir.join("tools/scripts/seed.js")),
+            Severity::Off
+        );
+        assert_eq!(
+            s.severity(meta, &s.dir.join("src/scripts.js")),
+            Severity::On(Level::Error)
+        );
+    }
+
+    #[test]
+    fn literal_prefixes() {
+        let p = |g: &str| literal_prefix(g);
+        assert_eq!(p("src/*.ts"), Some(vec!["src".to_string()]));
+        assert_eq!(p("/a/b/**"), Some(vec!["a".to_string(), "b".to_string()]));
+        assert_eq!(p("legacy"), None);
+        assert_eq!(p("**/x.ts"), None);
+        assert_eq!(p("*/x.ts"), None);
+        assert_eq!(p("/top.ts"), Some(vec!["top.ts".to_string()]));
+        assert_eq!(p("/src/"), Some(vec!["src".to_string()]));
+        assert_eq!(p("src/"), None);
+    }
+
+    #[test]
+    fn paths_relative_to_the_working_directory() {
+        let r = |p: &str, cwd: &str| relative_to(Path::new(p), Path::new(cwd));
+        assert_eq!(r("/a/b/jwtlint.toml", "/a/b"), Some("jwtlint.toml".into()));
+        assert_eq!(
+            r("/a/jwtlint.toml", "/a/b/c"),
+            Some("../../jwtlint.toml".into())
+        );
+        assert_eq!(
+            r("/a/x/jwtlint.toml", "/a/b"),
+            Some("../x/jwtlint.toml".into())
+        );
+        assert_eq!(r("/x/jwtlint.toml", "/a/b"), None);
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(
+            did_you_mean(
+                "missing-algorithm",
+                ["missing-algorithms", "none-algorithm"]
+            ),
+            Some("missing-algorithms")
+        );
+        assert_eq!(did_you_mean("xyz", ["missing-algorithms"]), None);
     }
 
     #[test]
     fn template_parses() {
         parse(&template()).unwrap();
+        // Uncommented, its examples are valid too.
+        let uncommented: String = template()
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# ")
+                    .filter(|l| l.contains(" = ") || l.starts_with('['))
+                    .unwrap_or(l)
+            })
+            .map(|l| l.split("  # ").next().unwrap_or(l).to_string() + "\n")
+            .collect();
+        parse(&uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
+    }
+
+    #[test]
+    fn no_prefix_of_a_configuration_panics() {
+        let text = "exclude = [\"legacy\", \"!legacy/keep.ts\"]\ninclude = [\"src/**\"]\n\
+                    [rules]\nweak-secret = \"warn\"\n[rules.long-lived-token]\n\
+                    level = \"err\"\nmax-access-lifetime = \"15m\"\n\
+                    [[overrides]]\nfiles = [\"scripts\"]\nrules = { weak-secret = \"off\" } # é ✓\n";
+        for end in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+            let prefix = &text[..end];
+            if let Err(e) = parse(prefix) {
+                assert!(e.position.is_some(), "{prefix:?}: {e}");
+                let _ = e.render(true);
+            }
+        }
     }
 }

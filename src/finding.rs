@@ -100,4 +100,7 @@ pub enum NoteKind {
     Skipped,
     /// The file was analysed, but something about it is worth knowing.
     Warning,
+    /// A bug in jwtlint stopped the analysis of this file (a caught panic); the run went
+    /// on, and exits 2 because its report is incomplete.
+    Internal,
 }

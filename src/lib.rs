@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod finding;
+pub mod panics;
 pub mod parse;
 pub mod prefilter;
 pub mod project;
@@ -35,11 +36,13 @@ pub struct Report {
     pub files_scanned: usize,
     pub bytes_scanned: u64,
     pub elapsed: Duration,
-    /// The folder SARIF paths are relative to: the first path if it is a folder, else
-    /// the current folder.
-    pub root: PathBuf,
+    /// The working directory and the repository root, which report paths are relative to
+    /// (DESIGN.md §5 "Paths").
+    pub paths: report::paths::Paths,
     /// Findings left out because the baseline holds them.
     pub baselined: usize,
+    /// Warnings and notes left out by `--quiet` (the caller filters; reports say so).
+    pub hidden_by_quiet: usize,
     /// Sources that exist only in memory (standard input), for snippets.
     pub sources: Vec<Source>,
 }
@@ -65,8 +68,14 @@ impl std::error::Error for Error {}
 pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
     for id in config.only_rules.iter().chain(&config.disabled_rules) {
         if rules::find(id).is_none() {
+            let ids = rules::ALL_RULES.iter().map(|r| r.meta().id);
+            let hint = match config::did_you_mean(id, ids) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "see `jwtlint rules` for the list".into(),
+            };
             return Err(Error::Usage(format!(
-                "unknown rule `{id}` (see `jwtlint rules` for the list)"
+                "unknown rule `{}`; {hint}",
+                config::escape_control(id)
             )));
         }
     }
@@ -79,7 +88,7 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
                 config.settings.maybe_on(r.meta())
             } else {
                 config.only_rules.iter().any(|o| o == id)
-            };
+            } || (id == suppress::UNUSED_DISABLE && config.report_unused_disables);
             selected && !config.disabled_rules.iter().any(|d| d == id)
         })
         .collect())
@@ -117,7 +126,7 @@ fn analyse_file(
         ReadOutcome::Skipped(note) => (None, vec![note], 0, None),
         ReadOutcome::Ok(src, note) => {
             let bytes = src.text.len() as u64;
-            let (facts, mut notes) = analyse_source(&src, files, table);
+            let (facts, mut notes) = analyse_source(&src, files, table, config.parse_limits);
             notes.extend(note);
             (facts, notes, bytes, None)
         }
@@ -129,15 +138,17 @@ pub fn analyse_source(
     src: &Source,
     files: &FileSet,
     table: Option<&ExportTable>,
+    limits: parse::Limits,
 ) -> (Option<FileFacts>, Vec<FileNote>) {
     let lang = parse::Lang::for_path(&src.path);
     let path = Arc::new(src.path.clone());
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let tree = parse::parse(lang, &src.text)?;
+    let result = panics::catch(|| {
+        panics::maybe_force(&src.path);
+        let tree = parse::parse_within(lang, &src.text, limits).map_err(|e| e.to_string())?;
         let facts = semantic::extract(src, &tree, lang, path.clone(), files, table);
         let first_error = first_error(tree.root_node()).map(|n| src.pos(n.start_byte()));
         Ok::<_, String>((facts, first_error))
-    }));
+    });
     let mut notes = Vec::new();
     let facts = match result {
         Ok(Ok((facts, first_error))) => {
@@ -161,11 +172,11 @@ pub fn analyse_source(
             });
             None
         }
-        Err(_) => {
+        Err(text) => {
             notes.push(FileNote {
                 path: src.path.clone(),
-                kind: NoteKind::Skipped,
-                message: "internal error while analysing this file (please report it)".into(),
+                kind: NoteKind::Internal,
+                message: panics::note_message("analysing", &text),
             });
             None
         }
@@ -196,20 +207,44 @@ fn first_error(root: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'_>> {
 
 /// Runs the rules over a project's facts; findings come back sorted.
 pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = project
+    check_files(project, rules).0
+}
+
+/// Runs the rules file by file; a rule that panics on a file leaves that file's findings
+/// out and becomes a note, and the other files are still checked.
+pub fn check_files(
+    project: &ProjectFacts,
+    rules: &[&'static dyn Rule],
+) -> (Vec<Finding>, Vec<FileNote>) {
+    let results: Vec<Result<Vec<Finding>, FileNote>> = project
         .files
         .par_iter()
-        .flat_map_iter(|file| {
-            let mut out = Vec::new();
-            for rule in rules {
-                rule.check(project, file, &mut out);
-            }
-            out
+        .map(|file| {
+            panics::catch(|| {
+                let mut out = Vec::new();
+                for rule in rules {
+                    rule.check(project, file, &mut out);
+                }
+                out
+            })
+            .map_err(|text| FileNote {
+                path: file.path.as_ref().clone(),
+                kind: NoteKind::Internal,
+                message: panics::note_message("checking", &text),
+            })
         })
         .collect();
+    let mut findings = Vec::new();
+    let mut notes = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => findings.extend(f),
+            Err(n) => notes.push(n),
+        }
+    }
     findings.sort();
     findings.dedup();
-    findings
+    (findings, notes)
 }
 
 /// Path aliases from the TypeScript/JavaScript configurations in the scanned folders, and
@@ -264,7 +299,7 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
         // One file from standard input: nothing to walk, nothing to import from.
         let src = Source::new(path.clone(), text.clone());
         let files = FileSet::new([path]);
-        let (facts, notes) = analyse_source(&src, &files, None);
+        let (facts, notes) = analyse_source(&src, &files, None, config.parse_limits);
         let mut project = ProjectFacts::new(facts.into_iter().collect());
         project.link(None);
         return (project, notes, 1, text.len() as u64);
@@ -441,9 +476,9 @@ pub fn run(config: &Config) -> Result<Report, Error> {
             )));
         }
     }
-    let root = match config.paths.first() {
-        Some(p) if p.is_dir() => p.clone(),
-        _ => PathBuf::from("."),
+    let paths = match &config.stdin {
+        Some((name, _)) => report::paths::Paths::new(std::slice::from_ref(name)),
+        None => report::paths::Paths::new(&config.paths),
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
@@ -452,11 +487,14 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
     let (mut project, mut notes, files_scanned, bytes) = pool.install(|| analyse_project(config));
     project.settings = config.settings.clone();
-    let mut findings = pool.install(|| check(&project, &rules));
+    let (mut findings, rule_notes) = pool.install(|| check_files(&project, &rules));
+    notes.extend(rule_notes);
     apply_levels(config, &mut findings);
     let unused = suppress::apply_directives(&project, &mut findings);
-    if config.report_unused_disables {
-        findings.extend(suppress::unused_findings(&unused));
+    let mut unused = suppress::unused_findings(&unused, &rules);
+    suppress::unused_levels(config, &mut unused);
+    if !unused.is_empty() {
+        findings.extend(unused);
         findings.sort();
     }
     let mut cache = report::SourceCache::default();
@@ -468,9 +506,9 @@ pub fn run(config: &Config) -> Result<Report, Error> {
     for s in &sources {
         cache.insert(Source::new(s.path.clone(), s.text.clone()));
     }
-    suppress::fingerprint(&mut findings, &root, &mut cache);
+    suppress::fingerprint(&mut findings, &paths, &mut cache);
     let baselined = match &config.baseline {
-        Some(b) => b.filter(&mut findings, &root),
+        Some(b) => b.filter(&mut findings, &paths),
         None => 0,
     };
     config.report_progress(config::Progress::Done);
@@ -481,8 +519,9 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         files_scanned,
         bytes_scanned: bytes,
         elapsed: started.elapsed(),
-        root,
+        paths,
         baselined,
+        hidden_by_quiet: 0,
         sources,
     })
 }
@@ -494,10 +533,15 @@ pub fn lint_source(
     rules: &[&'static dyn Rule],
 ) -> (Vec<Finding>, Vec<FileNote>) {
     let src = Source::new(path.to_path_buf(), text.to_string());
-    let (facts, notes) = analyse_source(&src, &FileSet::default(), None);
+    let (facts, notes) = analyse_source(&src, &FileSet::default(), None, parse::Limits::default());
     let mut project = ProjectFacts::new(facts.into_iter().collect());
     project.link(None);
-    (check(&project, rules), notes)
+    let mut findings = check(&project, rules);
+    // Suppression comments apply, and `unused-disable` reports those that cover nothing.
+    let unused = suppress::apply_directives(&project, &mut findings);
+    findings.extend(suppress::unused_findings(&unused, rules));
+    findings.sort();
+    (findings, notes)
 }
 
 /// The facts of one in-memory source (tests and tooling look at the IR directly).
@@ -506,6 +550,7 @@ pub fn facts_of(path: &Path, text: &str) -> Option<FileFacts> {
         &Source::new(path.to_path_buf(), text.to_string()),
         &FileSet::default(),
         None,
+        parse::Limits::default(),
     )
     .0
 }

@@ -1,6 +1,7 @@
 //! The `jwtlint` command: parse arguments, run the engine, print, map to an exit code.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use jwtlint::config::{Config, Progress, ProgressHook, Settings};
 use jwtlint::finding::{Level, NoteKind};
 use jwtlint::report::{self, Format, SourceCache};
@@ -14,7 +15,7 @@ use std::process::ExitCode;
     name = "jwtlint",
     version,
     about = "Find JWT security mistakes in JavaScript and TypeScript projects",
-    args_conflicts_with_subcommands = true
+    override_usage = "jwtlint [OPTIONS] [PATH]...\n       jwtlint [-q] [--color <COLOR>] <COMMAND>"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -45,13 +46,32 @@ enum ListFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Human,
-    Json,
-    Sarif,
-    /// GitHub Actions workflow commands (annotations on pull requests).
-    Github,
+/// `--format FORMAT[:FILE]`.
+#[derive(Clone, Debug)]
+struct FormatSpec {
+    format: Format,
+    file: Option<PathBuf>,
+}
+
+fn parse_format_spec(s: &str) -> Result<FormatSpec, String> {
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    let (name, file) = match s.split_once(':') {
+        Some((name, file)) => (name, Some(file)),
+        None => (s, None),
+    };
+    let Some(format) = Format::parse(name) else {
+        return Err(format!(
+            "unknown format `{name}` (expected one of: {}; add `:FILE` to write it to a file)",
+            names.join(", ")
+        ));
+    };
+    if file == Some("") {
+        return Err(format!("no file name after `{name}:`"));
+    }
+    Ok(FormatSpec {
+        format,
+        file: file.map(PathBuf::from),
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -66,10 +86,11 @@ struct LintArgs {
     /// Files and folders to lint (default: the current folder).
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value = "human")]
-    format: FormatArg,
-    /// Write the report to FILE instead of standard output.
+    /// Output format: human (default), json, sarif, github, gitlab or junit. Repeatable;
+    /// FORMAT:FILE writes that format to FILE (`-f sarif:jwtlint.sarif -f github`).
+    #[arg(short, long, value_name = "FORMAT[:FILE]", value_parser = parse_format_spec)]
+    format: Vec<FormatSpec>,
+    /// Write the report to FILE instead of standard output (for a format without `:FILE`).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Configuration file (default: the nearest jwtlint.toml upward from the first path).
@@ -96,13 +117,13 @@ struct LintArgs {
     /// Fail (exit 1) when there are more than N warnings.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
-    /// Report errors only.
-    #[arg(short, long)]
+    /// Report errors only (warnings still count for --max-warnings).
+    #[arg(short, long, global = true)]
     quiet: bool,
     /// When to use colour in the human report (NO_COLOR and FORCE_COLOR are honoured).
-    #[arg(long, value_enum, default_value = "auto")]
+    #[arg(long, value_enum, default_value = "auto", global = true)]
     color: ColorArg,
-    /// Worker threads (0: one per core).
+    /// Worker threads (0: one per core; at most 256).
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
     /// Lint everything: ignore .gitignore/.ignore/.jwtlintignore and the built-in excludes.
@@ -115,6 +136,10 @@ struct LintArgs {
     /// (for checking the prefilter; findings are the same).
     #[arg(long, hide = true)]
     no_prefilter: bool,
+    /// Milliseconds a file may take to parse, per 256 KiB of source (a parse over it is
+    /// abandoned with a note; some broken inputs make the parser run away).
+    #[arg(long, value_name = "MS", default_value_t = jwtlint::parse::DEFAULT_TIMEOUT.as_millis() as u64)]
+    parse_timeout: u64,
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = jwtlint::source::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
@@ -131,6 +156,24 @@ fn use_color(arg: ColorArg, to_file: bool) -> bool {
                 true
             } else {
                 std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Colour for messages on stderr: `--color`, then NO_COLOR / FORCE_COLOR, then whether
+/// stderr is a terminal.
+fn stderr_color(arg: ColorArg) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                false
+            } else if std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0") {
+                true
+            } else {
+                std::io::stderr().is_terminal()
             }
         }
     }
@@ -232,7 +275,8 @@ fn explain(id: &str) -> ExitCode {
 
 /// Per-file notes on stderr: every skipped file; warnings (partial parses, bad UTF-8) one by
 /// one while they are few, else counted, since a large TSX code base can have hundreds.
-fn print_notes(notes: &[jwtlint::finding::FileNote]) {
+fn print_notes(report: &jwtlint::Report) {
+    let notes = &report.notes;
     const MAX_WARNINGS_LISTED: usize = 5;
     let warnings: Vec<_> = notes
         .iter()
@@ -240,27 +284,28 @@ fn print_notes(notes: &[jwtlint::finding::FileNote]) {
         .collect();
     for n in notes {
         let what = match n.kind {
+            NoteKind::Internal => "internal error",
             NoteKind::Skipped => "skipped",
             NoteKind::Warning if warnings.len() <= MAX_WARNINGS_LISTED => "warning",
             NoteKind::Warning => continue,
         };
         eprintln!(
             "jwtlint: {what}: {}: {}",
-            report::display_path(&n.path),
-            report::human::sanitize(&n.message)
+            report.paths.for_people(&n.path),
+            report::human::sanitize(report::note_reason(n))
         );
     }
     if warnings.len() > MAX_WARNINGS_LISTED {
         eprintln!(
             "jwtlint: {} files were analysed only in part (syntax the parser does not know, or bad UTF-8), e.g. {}: {}; `--format json` lists them all",
             warnings.len(),
-            report::display_path(&warnings[0].path),
+            report.paths.for_people(&warnings[0].path),
             report::human::sanitize(&warnings[0].message)
         );
     }
 }
 
-fn init() -> ExitCode {
+fn init(quiet: bool) -> ExitCode {
     let path = PathBuf::from(jwtlint::config::CONFIG_FILE);
     if path.exists() {
         return fail(format!(
@@ -270,17 +315,21 @@ fn init() -> ExitCode {
     }
     match std::fs::write(&path, jwtlint::config::template()) {
         Ok(()) => {
-            eprintln!("Created {}", path.display());
+            if !quiet {
+                eprintln!("Created {}", path.display());
+            }
             ExitCode::SUCCESS
         }
         Err(e) => fail(format!("cannot write {}: {e}", path.display())),
     }
 }
 
-/// A progress bar on stderr for scans that take more than a second, on a terminal only.
-fn progress_hook(format: Format) -> Option<ProgressHook> {
+/// A progress bar on stderr for scans that take more than a second, on a terminal only,
+/// and only when standard output is not a machine-readable report.
+fn progress_hook(stdout_format: Option<Format>) -> Option<ProgressHook> {
     let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
-    if format != Format::Human || ci || !std::io::stderr().is_terminal() {
+    let machine = stdout_format.is_some_and(|f| f != Format::Human);
+    if machine || ci || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::hidden();
@@ -317,12 +366,11 @@ fn lint(args: LintArgs) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Json => Format::Json,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Github => Format::Github,
+    let outputs = match outputs(&args) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
     };
+    let stdout_format = outputs.iter().find(|o| o.file.is_none()).map(|o| o.format);
     // Standard input, linted as the file it names.
     let stdin = match &args.stdin_filename {
         Some(name) => {
@@ -349,7 +397,11 @@ fn lint(args: LintArgs) -> ExitCode {
     let settings = match settings_file {
         Some(f) => match Settings::load(&f) {
             Ok(s) => s,
-            Err(e) => return fail(e),
+            Err(e) => {
+                // The offending line with a caret under the spot (miette).
+                eprintln!("jwtlint: error: {}", e.render(stderr_color(args.color)));
+                return ExitCode::from(2);
+            }
         },
         None => Settings::default(),
     };
@@ -362,7 +414,7 @@ fn lint(args: LintArgs) -> ExitCode {
     };
     let config = Config {
         paths,
-        threads: args.threads,
+        threads: clamp_threads(args.threads),
         max_file_size: args.max_file_size,
         no_ignore: args.no_ignore,
         include_tests: args.include_tests,
@@ -370,73 +422,235 @@ fn lint(args: LintArgs) -> ExitCode {
         only_rules: args.rules.clone(),
         disabled_rules: args.disable.clone(),
         settings,
-        progress: progress_hook(format),
+        progress: progress_hook(stdout_format),
         stdin,
         baseline,
         report_unused_disables: args.report_unused_disables,
+        parse_limits: jwtlint::parse::Limits {
+            timeout: std::time::Duration::from_millis(args.parse_timeout.max(1)),
+            ..Default::default()
+        },
     };
     let mut report = match jwtlint::run(&config) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
+    // Warnings count for --max-warnings even when --quiet hides them.
+    let all = report::counts(&report.findings);
     if args.quiet {
+        let before = report::counts(&report.findings).total();
         report.findings.retain(|f| f.level == Level::Error);
+        report.hidden_by_quiet = before - report::counts(&report.findings).total();
     }
-    let color = format == Format::Human && use_color(args.color, args.output.is_some());
     let mut cache = SourceCache::default();
     for s in &report.sources {
         cache.insert(jwtlint::source::Source::new(s.path.clone(), s.text.clone()));
     }
-    let text = report::render(&report, format, color, &mut cache);
-    if format == Format::Human {
-        print_notes(&report.notes);
+    let human = outputs.iter().any(|o| o.format == Format::Human);
+    if human {
+        print_notes(&report);
         eprintln!(
             "Checked {} ({:.1} KiB) in {:.2}s",
-            if report.files_scanned == 1 {
-                "1 file".to_string()
-            } else {
-                format!("{} files", report.files_scanned)
-            },
+            report::plural(report.files_scanned, "file"),
             report.bytes_scanned as f64 / 1024.0,
             report.elapsed.as_secs_f64()
         );
     }
-    if let Err(e) = write_out(&text, args.output.as_ref()) {
-        return fail(e);
-    }
-    if report.baselined > 0 && format == Format::Human {
+    if report.files_scanned == 0 && args.stdin_filename.is_none() {
+        let given: Vec<String> = config
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
         eprintln!(
-            "{} findings recorded in the baseline were left out",
-            report.baselined
+            "jwtlint: warning: no JavaScript or TypeScript file to lint in {} (tests, dependencies, build output and ignored files are skipped; see --include-tests and --no-ignore)",
+            given.join(", ")
+        );
+    }
+    for o in &outputs {
+        let (color, width) = match (&o.file, o.format) {
+            (None, Format::Human) => (
+                use_color(args.color, false),
+                terminal_width().unwrap_or(DEFAULT_WIDTH),
+            ),
+            (Some(_), Format::Human) => (use_color(args.color, true), DEFAULT_WIDTH),
+            _ => (false, DEFAULT_WIDTH),
+        };
+        let text = report::render(&report, o.format, color, width, &mut cache);
+        if let Err(e) = write_out(&text, o.file.as_ref()) {
+            return fail(e);
+        }
+    }
+    if report.baselined > 0 && human {
+        eprintln!(
+            "{} recorded in the baseline {} left out",
+            report::plural(report.baselined, "finding"),
+            if report.baselined == 1 { "was" } else { "were" }
         );
     }
     if let Some(path) = &args.write_baseline {
-        let b = jwtlint::suppress::Baseline::of(&report.findings, &report.root);
+        let b = jwtlint::suppress::Baseline::of(&report.findings, &report.paths);
         if let Err(e) = std::fs::write(path, b.to_json()) {
             return fail(format!("cannot write {}: {e}", path.display()));
         }
         eprintln!(
-            "Wrote {} findings to the baseline {}",
-            b.findings.len(),
+            "Wrote {} to the baseline {}",
+            report::plural(b.findings.len(), "finding"),
             path.display()
         );
         return ExitCode::SUCCESS;
     }
-    let c = report::counts(&report.findings);
-    let too_many_warnings = args.max_warnings.is_some_and(|max| c.warnings > max);
-    if c.errors > 0 || too_many_warnings {
+    let too_many_warnings = args.max_warnings.filter(|&max| all.warnings > max);
+    if let Some(max) = too_many_warnings {
+        eprintln!(
+            "jwtlint: failed: {}, more than --max-warnings {max}",
+            report::plural(all.warnings, "warning")
+        );
+    }
+    let internal = report
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Internal)
+        .count();
+    if internal > 0 {
+        // Findings were reported, but a file's analysis failed: the report is incomplete.
+        eprintln!(
+            "jwtlint: error: an internal error left {} out of the report (a bug in jwtlint; please report it)",
+            report::plural(internal, "file")
+        );
+        ExitCode::from(2)
+    } else if all.errors > 0 || too_many_warnings.is_some() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
+/// At most this many worker threads: more only costs memory and start-up time (each has
+/// an 8 MiB stack), and an absurd `--threads 100000` would abort the process.
+const MAX_THREADS: usize = 256;
+
+fn clamp_threads(n: usize) -> usize {
+    if n > MAX_THREADS {
+        eprintln!(
+            "jwtlint: warning: --threads {n} is more than {MAX_THREADS}; using {MAX_THREADS}"
+        );
+        MAX_THREADS
+    } else {
+        n
+    }
+}
+
+/// The human report's width off a terminal (and in files): fixed, so output is the same
+/// bytes wherever it runs.
+const DEFAULT_WIDTH: usize = 100;
+
+/// Standard output's width when it is a terminal.
+fn terminal_width() -> Option<usize> {
+    let (terminal_size::Width(w), _) = terminal_size::terminal_size()?;
+    Some((w as usize).max(40))
+}
+
+/// Where each report goes: `-f FORMAT:FILE` to FILE, the others to `-o FILE` or standard
+/// output, at most one there.
+fn outputs(args: &LintArgs) -> Result<Vec<FormatSpec>, String> {
+    let mut outputs = args.format.clone();
+    if outputs.is_empty() {
+        outputs.push(FormatSpec {
+            format: Format::Human,
+            file: None,
+        });
+    }
+    let unnamed: Vec<&str> = outputs
+        .iter()
+        .filter(|o| o.file.is_none())
+        .map(|o| o.format.name())
+        .collect();
+    if unnamed.len() > 1 {
+        let dest = match &args.output {
+            Some(f) => format!("the file {}", f.display()),
+            None => "standard output".to_string(),
+        };
+        return Err(format!(
+            "the formats {} would all be written to {dest}; give each but one its own file, e.g. `-f {}:jwtlint-report.{}`",
+            unnamed.join(", "),
+            unnamed[1],
+            extension(Format::parse(unnamed[1]).unwrap_or(Format::Json))
+        ));
+    }
+    if args.output.is_some() && unnamed.is_empty() {
+        return Err(
+            "--output names a file, but every --format already has its own (FORMAT:FILE)".into(),
+        );
+    }
+    for o in outputs.iter_mut() {
+        if o.file.is_none() {
+            o.file = args.output.clone();
+        }
+    }
+    let mut files: Vec<&PathBuf> = outputs.iter().filter_map(|o| o.file.as_ref()).collect();
+    files.sort();
+    if let Some(w) = files.windows(2).find(|w| w[0] == w[1]) {
+        return Err(format!(
+            "two reports would be written to {}; give each format its own file",
+            w[0].display()
+        ));
+    }
+    Ok(outputs)
+}
+
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Human => "txt",
+        Format::Json | Format::Gitlab => "json",
+        Format::Sarif => "sarif",
+        Format::Github => "txt",
+        Format::Junit => "xml",
+    }
+}
+
+/// Options given before a subcommand: `-q` and `--color` apply to every command; the
+/// linting options do not, and are an error rather than silently ignored.
+fn lint_options_given(matches: &clap::ArgMatches) -> Vec<String> {
+    let cmd = Cli::command();
+    let mut given: Vec<String> = matches
+        .ids()
+        .filter(|id| !matches!(id.as_str(), "quiet" | "color"))
+        .filter(|id| matches.value_source(id.as_str()) == Some(ValueSource::CommandLine))
+        .filter_map(|id| {
+            let arg = cmd.get_arguments().find(|a| a.get_id() == id)?;
+            Some(match (arg.get_long(), arg.is_positional()) {
+                (_, true) => format!("the path `{}`", id.as_str()),
+                (Some(long), _) => format!("--{long}"),
+                (None, _) => id.as_str().to_string(),
+            })
+        })
+        .collect();
+    given.sort();
+    given
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    jwtlint::panics::install_quiet_hook();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    if let Some((name, _)) = matches.subcommand() {
+        let given = lint_options_given(&matches);
+        if !given.is_empty() {
+            return fail(format!(
+                "{} {} for linting, not for `jwtlint {name}` (a command's own options go after it, see `jwtlint {name} --help`; to lint a folder called `{name}`, write `./{name}`)",
+                given.join(", "),
+                if given.len() == 1 { "is" } else { "are" }
+            ));
+        }
+    }
     match cli.command {
         Some(Command::Rules { format }) => list_rules(format),
         Some(Command::Explain { id }) => explain(&id),
-        Some(Command::Init) => init(),
+        Some(Command::Init) => init(cli.lint.quiet),
         None => lint(cli.lint),
     }
 }

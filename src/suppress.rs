@@ -1,100 +1,103 @@
 //! After the rules: inline suppressions, unused-directive reports, fingerprints and the
 //! baseline.
 
-use crate::finding::{Finding, Level, Related};
+use crate::config::{Config, Severity};
+use crate::finding::Finding;
 use crate::project::ProjectFacts;
+use crate::report::paths::Paths;
 use crate::report::SourceCache;
-use crate::semantic::directives::Directive;
+use crate::rules::{unused_disable, Rule};
+use crate::semantic::directives::{Directive, FileDirectives, Scope};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The pseudo-rule of `--report-unused-disables` findings.
+/// The rule that reports suppression comments that suppress nothing.
 pub const UNUSED_DISABLE: &str = "unused-disable";
 
-/// Marks findings covered by a directive as suppressed, and returns the directives (with
-/// the rule ids in them) that covered nothing.
+/// Marks findings covered by a directive as suppressed, and returns the directives that
+/// covered nothing, each with the rule ids in it that suppressed nothing (`[""]` for a
+/// directive without ids; `[]` for a `jwtlint-enable` that ends no block).
 pub fn apply_directives<'p>(
     project: &'p ProjectFacts,
     findings: &mut [Finding],
 ) -> Vec<(&'p Directive, Vec<String>)> {
-    let by_file: HashMap<&Arc<PathBuf>, &[Directive]> = project
+    let by_file: HashMap<&Arc<PathBuf>, FileDirectives<'p>> = project
         .files
         .iter()
         .filter(|f| !f.directives.is_empty())
-        .map(|f| (&f.path, f.directives.as_slice()))
+        .map(|f| (&f.path, FileDirectives::new(&f.directives)))
         .collect();
-    let mut used: BTreeSet<(usize, usize, String)> = BTreeSet::new();
+    // (directive, rule) pairs that suppressed something.
+    let mut used: BTreeSet<(*const Directive, &'static str)> = BTreeSet::new();
     for f in findings.iter_mut() {
         let Some(directives) = by_file.get(&f.loc.path) else {
             continue;
         };
-        if let Some(d) = directives
-            .iter()
-            .find(|d| d.covers(f.rule, f.loc.span.start.line))
-        {
+        if let Some(d) = directives.covering(f.rule, f.loc.span.start) {
             f.suppressed = Some(d.reason.clone().unwrap_or_default());
-            used.insert((d as *const Directive as usize, 0, f.rule.to_string()));
+            used.insert((d as *const Directive, f.rule));
         }
     }
     let mut unused = Vec::new();
     for file in &project.files {
         for d in &file.directives {
-            let key = d as *const Directive as usize;
+            let key = d as *const Directive;
             let hit = |rule: &str| {
-                used.iter()
-                    .any(|(k, _, r)| *k == key && (rule.is_empty() || r == rule))
+                used.range((key, "")..)
+                    .take_while(|(k, _)| *k == key)
+                    .any(|(_, r)| rule.is_empty() || *r == rule)
             };
-            let missing: Vec<String> = if d.rules.is_empty() {
-                if hit("") {
-                    Vec::new()
-                } else {
+            let missing: Vec<String> = match d.scope {
+                Scope::Enable => continue,
+                _ if d.rules.is_empty() => {
+                    if hit("") {
+                        continue;
+                    }
                     vec![String::new()]
                 }
-            } else {
-                d.rules.iter().filter(|r| !hit(r)).cloned().collect()
+                _ => d.rules.iter().filter(|r| !hit(r)).cloned().collect(),
             };
             if !missing.is_empty() {
                 unused.push((d, missing));
             }
         }
+        if let Some(fd) = by_file.get(&file.path) {
+            unused.extend(fd.stray_enables().iter().map(|d| (*d, Vec::new())));
+        }
     }
     unused
 }
 
-/// Findings for directives that suppress nothing.
-pub fn unused_findings(unused: &[(&Directive, Vec<String>)]) -> Vec<Finding> {
-    unused
-        .iter()
-        .map(|(d, rules)| {
-            let what = if rules.len() == 1 && rules[0].is_empty() {
-                "this jwtlint-disable comment suppresses nothing".to_string()
-            } else {
-                let known: Vec<String> = rules
-                    .iter()
-                    .map(|r| {
-                        if crate::rules::find(r).is_some() {
-                            format!("`{r}`")
-                        } else {
-                            format!("`{r}` (no such rule)")
-                        }
-                    })
-                    .collect();
-                format!("unused jwtlint-disable for {}", known.join(", "))
-            };
-            Finding {
-                loc: d.at.clone(),
-                rule: UNUSED_DISABLE,
-                level: Level::Warning,
-                message: what,
-                help: "remove the comment (or the rule ids that no longer apply)".into(),
-                related: Vec::<Related>::new(),
-                suppressed: None,
-                fingerprint: String::new(),
+/// `unused-disable` findings for directives that suppress nothing, when that rule is among
+/// `rules` (at its default level; see [`unused_levels`]).
+pub fn unused_findings(
+    unused: &[(&Directive, Vec<String>)],
+    rules: &[&'static dyn Rule],
+) -> Vec<Finding> {
+    if !rules.iter().any(|r| r.meta().id == UNUSED_DISABLE) {
+        return Vec::new();
+    }
+    let active: Vec<&str> = rules.iter().map(|r| r.meta().id).collect();
+    unused_disable::findings(unused, &active)
+}
+
+/// Levels of `unused-disable` findings from the configuration, per path. Where the
+/// configuration leaves the rule off, `--report-unused-disables` or `--rule unused-disable`
+/// turn it on at its default level.
+pub fn unused_levels(config: &Config, findings: &mut Vec<Finding>) {
+    let forced =
+        config.report_unused_disables || config.only_rules.iter().any(|r| r == UNUSED_DISABLE);
+    findings.retain_mut(
+        |f| match config.settings.severity(&unused_disable::META, &f.loc.path) {
+            Severity::On(level) => {
+                f.level = level;
+                true
             }
-        })
-        .collect()
+            Severity::Off => forced,
+        },
+    );
 }
 
 /// FNV-1a: a stable hash (std's hasher may change between Rust releases).
@@ -107,10 +110,10 @@ fn fnv1a(data: &[u8]) -> u64 {
     h
 }
 
-/// Sets each finding's fingerprint: rule, path relative to `root`, the flagged code with
-/// white space removed, and which occurrence of that code it is. Moving code up or down,
-/// or editing elsewhere, keeps it.
-pub fn fingerprint(findings: &mut [Finding], root: &Path, cache: &mut SourceCache) {
+/// Sets each finding's fingerprint: rule, path relative to the repository root, the flagged
+/// code with white space removed, and which occurrence of that code it is. Moving code up or
+/// down, editing elsewhere, or scanning from another folder keeps it.
+pub fn fingerprint(findings: &mut [Finding], paths: &Paths, cache: &mut SourceCache) {
     let mut seen: HashMap<(String, &'static str, u64), usize> = HashMap::new();
     for f in findings.iter_mut() {
         let code: String = cache
@@ -118,13 +121,17 @@ pub fn fingerprint(findings: &mut [Finding], root: &Path, cache: &mut SourceCach
             .and_then(|s| s.text.get(f.loc.span.start_byte..f.loc.span.end_byte))
             .map(|t| t.chars().filter(|c| !c.is_whitespace()).take(400).collect())
             .unwrap_or_default();
-        let path = crate::report::root_relative(&f.loc.path, root);
+        let path = paths.for_tools(&f.loc.path);
         let h = fnv1a(format!("{}\0{}\0{}", f.rule, path, code).as_bytes());
         let n = seen.entry((path, f.rule, h)).or_insert(0);
         *n += 1;
         f.fingerprint = format!("{h:016x}:{n}");
     }
 }
+
+/// The baseline file format. Version 2: paths (and the fingerprints hashed from them) are
+/// relative to the repository root; version 1 had them relative to the scanned folder.
+pub const BASELINE_VERSION: u32 = 2;
 
 /// A baseline file: the fingerprints of findings accepted for now.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -141,20 +148,22 @@ pub struct BaselineEntry {
 }
 
 impl Baseline {
-    pub fn of(findings: &[Finding], root: &Path) -> Baseline {
+    /// The unsuppressed findings, with paths relative to the repository root, so a
+    /// baseline written by `jwtlint .` holds when `jwtlint src` runs (and the reverse).
+    pub fn of(findings: &[Finding], paths: &Paths) -> Baseline {
         let mut entries: Vec<BaselineEntry> = findings
             .iter()
             .filter(|f| f.suppressed.is_none())
             .map(|f| BaselineEntry {
                 rule: f.rule.to_string(),
-                path: crate::report::root_relative(&f.loc.path, root),
+                path: paths.for_tools(&f.loc.path),
                 fingerprint: f.fingerprint.clone(),
             })
             .collect();
         entries.sort();
         entries.dedup();
         Baseline {
-            version: 1,
+            version: BASELINE_VERSION,
             findings: entries,
         }
     }
@@ -164,9 +173,16 @@ impl Baseline {
             .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
         let b: Baseline = serde_json::from_str(&text)
             .map_err(|e| format!("{}: not a jwtlint baseline: {e}", path.display()))?;
-        if b.version != 1 {
+        if b.version == 1 {
             return Err(format!(
-                "{}: baseline version {} is not supported",
+                "{}: this baseline was written by an earlier jwtlint, with paths relative to the scanned folder; record it again with `--write-baseline {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+        if b.version != BASELINE_VERSION {
+            return Err(format!(
+                "{}: baseline version {} is not supported (this jwtlint reads version {BASELINE_VERSION})",
                 path.display(),
                 b.version
             ));
@@ -179,7 +195,7 @@ impl Baseline {
     }
 
     /// Removes the findings the baseline holds; returns how many.
-    pub fn filter(&self, findings: &mut Vec<Finding>, root: &Path) -> usize {
+    pub fn filter(&self, findings: &mut Vec<Finding>, paths: &Paths) -> usize {
         let known: BTreeSet<(&str, String, &str)> = self
             .findings
             .iter()
@@ -188,11 +204,7 @@ impl Baseline {
         let before = findings.len();
         findings.retain(|f| {
             f.suppressed.is_some()
-                || !known.contains(&(
-                    f.rule,
-                    crate::report::root_relative(&f.loc.path, root),
-                    f.fingerprint.as_str(),
-                ))
+                || !known.contains(&(f.rule, paths.for_tools(&f.loc.path), f.fingerprint.as_str()))
         });
         before - findings.len()
     }

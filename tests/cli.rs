@@ -136,7 +136,7 @@ fn json_output_shape_and_output_file() {
     assert_eq!(f["line"], 2);
     assert_eq!(f["column"], 25);
     assert!(f["path"].as_str().unwrap().ends_with("src/a.js"));
-    assert_eq!(v["summary"]["errors"], 1);
+    assert_eq!(v["summary"]["error_findings"], 1);
     assert!(v["errors"].as_array().unwrap().is_empty());
 
     let o = run(&[
@@ -263,22 +263,22 @@ fn walker_excludes_and_explicit_files() {
     let p = dir.path().to_string_lossy().into_owned();
     let o = run(&[&p, "-f", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert_eq!(json(&o)["summary"]["files"], 0);
+    assert_eq!(json(&o)["summary"]["files_scanned"], 0);
     // Tests are skipped unless asked for.
     write(dir.path(), "test/auth.js", BAD);
     write(dir.path(), "src/__tests__/auth.js", BAD);
     write(dir.path(), "src/auth.spec.ts", BAD);
     write(dir.path(), "src/auth.test.js", BAD);
     let o = run(&[&p, "-f", "json"]);
-    assert_eq!(json(&o)["summary"]["files"], 0);
+    assert_eq!(json(&o)["summary"]["files_scanned"], 0);
     let o = run(&[&p, "-f", "json", "--include-tests"]);
-    assert_eq!(json(&o)["summary"]["files"], 4);
+    assert_eq!(json(&o)["summary"]["files_scanned"], 4);
     // An explicit file is always linted, whatever its name.
     let o = run(&[&odd.to_string_lossy(), "-f", "json"]);
     assert_eq!(o.status.code(), Some(1));
     // --no-ignore lints dependencies and build output too.
     let o = run(&[&p, "-f", "json", "--no-ignore"]);
-    assert_eq!(json(&o)["summary"]["files"], 8);
+    assert_eq!(json(&o)["summary"]["files_scanned"], 8);
 }
 
 #[test]
@@ -352,7 +352,7 @@ fn rules_of(o: &Output) -> Vec<(String, String, u64)> {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f.get("suppressed").is_none())
+        .filter(|f| f["suppressed"] == false)
         .map(|f| {
             (
                 f["rule"].as_str().unwrap().to_string(),
@@ -512,7 +512,8 @@ fn inline_suppressions() {
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|f| f.get("suppressed"))
+        .filter(|f| f["suppressed"] == true)
+        .map(|f| &f["suppression_reason"])
         .collect();
     assert_eq!(suppressed.len(), 4);
     assert!(suppressed

@@ -1,5 +1,5 @@
-//! Reporter output on the bundled example project: snapshots of the three formats and
-//! SARIF validation against the OASIS schema.
+//! Reporter output on the bundled example project: snapshots of every format and SARIF
+//! validation against the OASIS schema, for scans of a subfolder and runs inside one.
 
 use std::process::Command;
 
@@ -18,10 +18,9 @@ fn run(format: &str) -> String {
         "the example has error-level findings"
     );
     let text = String::from_utf8(o.stdout).expect("UTF-8 output");
-    // The SARIF root is an absolute file URI; make it machine-independent.
-    let root =
-        std::fs::canonicalize(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE))
-            .unwrap();
+    // The SARIF root (the repository: this checkout) is an absolute file URI; make it
+    // machine-independent.
+    let root = std::fs::canonicalize(env!("CARGO_MANIFEST_DIR")).unwrap();
     text.replace(&root.to_string_lossy().to_string(), "<ROOT>")
 }
 
@@ -38,6 +37,21 @@ fn json_snapshot() {
 #[test]
 fn sarif_snapshot() {
     insta::assert_snapshot!("sarif", run("sarif"));
+}
+
+#[test]
+fn gitlab_snapshot() {
+    insta::assert_snapshot!("gitlab", run("gitlab"));
+}
+
+#[test]
+fn junit_snapshot() {
+    insta::assert_snapshot!("junit", run("junit"));
+}
+
+#[test]
+fn github_snapshot() {
+    insta::assert_snapshot!("github", run("github"));
 }
 
 #[test]
@@ -70,8 +84,8 @@ fn sarif_follows_github_conventions() {
         let loc = &res["locations"][0]["physicalLocation"];
         let uri = loc["artifactLocation"]["uri"].as_str().unwrap();
         assert!(
-            !uri.starts_with("./") && !uri.starts_with('/') && !uri.starts_with(EXAMPLE),
-            "{uri}"
+            uri.starts_with(&format!("{EXAMPLE}/")) && !uri.starts_with("./"),
+            "repository-relative: {uri}"
         );
         assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
         assert!(loc["region"]["startLine"].as_i64().unwrap() >= 1);
@@ -105,13 +119,19 @@ fn sarif_validates_against_the_schema() {
     )
     .unwrap();
     let tmp_path = tmp.path().to_string_lossy().into_owned();
-    for args in [
-        vec![EXAMPLE],
-        vec!["test-fixtures"],
-        vec![tmp_path.as_str(), "--report-unused-disables"],
+    let here = env!("CARGO_MANIFEST_DIR");
+    let inside = format!("{here}/{EXAMPLE}");
+    for (cwd, args) in [
+        (here, vec![EXAMPLE]),
+        (here, vec!["test-fixtures"]),
+        (here, vec![tmp_path.as_str(), "--report-unused-disables"]),
+        // A subfolder scan, and runs inside a subfolder.
+        (here, vec!["examples/vulnerable-api/src"]),
+        (inside.as_str(), vec!["."]),
+        (inside.as_str(), vec!["src/services"]),
     ] {
         let o = Command::new(env!("CARGO_BIN_EXE_jwtlint"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .current_dir(cwd)
             .args(&args)
             .args(["--format", "sarif"])
             .output()
@@ -123,8 +143,74 @@ fn sarif_validates_against_the_schema() {
             .collect();
         assert!(
             errors.is_empty(),
-            "SARIF for {args:?} is invalid:\n{}",
+            "SARIF for {args:?} in {cwd} is invalid:\n{}",
             errors.join("\n")
         );
     }
+}
+
+/// The URIs of a SARIF report's results.
+fn sarif_uris(cwd: &std::path::Path, args: &[&str]) -> (String, Vec<String>) {
+    let o = Command::new(env!("CARGO_BIN_EXE_jwtlint"))
+        .current_dir(cwd)
+        .args(args)
+        .args(["--format", "sarif"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let run = &v["runs"][0];
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let uris = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    (base, uris)
+}
+
+/// Whatever folder is scanned or run from, SARIF names files from the repository root
+/// (this checkout), as GitHub code scanning needs.
+#[test]
+fn sarif_paths_are_repository_relative_from_any_folder() {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (base, all) = sarif_uris(here, &[EXAMPLE]);
+    let root = std::fs::canonicalize(here).unwrap();
+    assert_eq!(
+        base,
+        format!("file://{}/", root.to_string_lossy()),
+        "%SRCROOT% is the repository root"
+    );
+    assert!(!all.is_empty());
+    assert!(
+        all.iter()
+            .all(|u| u.starts_with("examples/vulnerable-api/")),
+        "{all:?}"
+    );
+    let abs = here.join(EXAMPLE).to_string_lossy().into_owned();
+    let inside = here.join(EXAMPLE);
+    for (cwd, args) in [
+        (here, vec!["examples/vulnerable-api/"]),
+        (here, vec!["./examples/vulnerable-api"]),
+        (here, vec![abs.as_str()]),
+        (inside.as_path(), vec!["."]),
+        (inside.as_path(), vec![]),
+        (inside.join("src").as_path(), vec![".."]),
+    ] {
+        let (b, uris) = sarif_uris(cwd, &args);
+        assert_eq!(b, base, "{args:?} in {}", cwd.display());
+        assert_eq!(uris, all, "{args:?} in {}", cwd.display());
+    }
+    // A subfolder scan names the same files as the whole scan does.
+    let (_, sub) = sarif_uris(&inside, &["src/services"]);
+    assert!(!sub.is_empty());
+    assert!(sub.iter().all(|u| all.contains(u)), "{sub:?}");
 }

@@ -1,7 +1,9 @@
-//! `--format github`: GitHub Actions workflow commands, one annotation per finding.
+//! `--format github`: GitHub Actions workflow commands. One annotation per finding (its
+//! related locations in the message), one per file that could not be analysed, and a
+//! summary line. Paths are relative to the repository root, as Actions expects.
 
-use super::{counts, display_path};
-use crate::finding::Level;
+use super::{counts, plural};
+use crate::finding::{Level, NoteKind};
 use crate::Report;
 
 /// Escapes a command's message (`%`, CR, LF), as the Actions toolkit does.
@@ -17,6 +19,7 @@ pub fn escape_property(s: &str) -> String {
 }
 
 pub fn render(report: &Report) -> String {
+    let paths = &report.paths;
     let mut out = String::new();
     for f in report.findings.iter().filter(|f| f.suppressed.is_none()) {
         let cmd = match f.level {
@@ -25,24 +28,58 @@ pub fn render(report: &Report) -> String {
             Level::Note => "notice",
         };
         let s = &f.loc.span;
+        let mut message = format!("{}\n{}", f.message, f.help);
+        for r in &f.related {
+            message.push_str(&format!(
+                "\nsee {}:{}:{}: {}",
+                paths.for_tools(&r.loc.path),
+                r.loc.span.start.line,
+                r.loc.span.start.column,
+                r.message
+            ));
+        }
         out.push_str(&format!(
             "::{cmd} file={},line={},endLine={},col={},endColumn={},title={}::{}\n",
-            escape_property(&display_path(&f.loc.path)),
+            escape_property(&paths.for_tools(&f.loc.path)),
             s.start.line,
             s.end.line,
             s.start.column,
             s.end.column,
             escape_property(&format!("jwtlint ({})", f.rule)),
-            escape_data(&super::human::sanitize(&format!(
-                "{}\n{}",
-                f.message, f.help
-            ))),
+            escape_data(&super::human::sanitize(&message)),
+        ));
+    }
+    for n in &report.notes {
+        let (cmd, title) = match n.kind {
+            NoteKind::Internal => ("error", "jwtlint failed on this file (a bug)"),
+            NoteKind::Skipped => ("warning", "jwtlint could not analyse this file"),
+            NoteKind::Warning => ("notice", "jwtlint analysed this file in part"),
+        };
+        out.push_str(&format!(
+            "::{cmd} file={},title={}::{}\n",
+            escape_property(&paths.for_tools(&n.path)),
+            escape_property(title),
+            escape_data(&super::human::sanitize(super::note_reason(n))),
         ));
     }
     let c = counts(&report.findings);
+    let mut parts = vec![plural(c.errors, "error"), plural(c.warnings, "warning")];
+    if c.notes > 0 {
+        parts.push(plural(c.notes, "note"));
+    }
+    let hidden = if report.hidden_by_quiet > 0 {
+        format!(
+            "; {} below error level hidden by --quiet",
+            plural(report.hidden_by_quiet, "finding")
+        )
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "jwtlint: {} errors, {} warnings, {} notes in {} files\n",
-        c.errors, c.warnings, c.notes, report.files_scanned
+        "jwtlint: {} in {} ({} checked){hidden}\n",
+        parts.join(", "),
+        plural(c.files, "file"),
+        plural(report.files_scanned, "file"),
     ));
     out
 }

@@ -1,11 +1,114 @@
 //! The human report: a miette snippet per finding and a summary line.
 
-use super::{counts, display_path, SourceCache};
+use super::{counts, plural, SourceCache};
 use crate::finding::{Finding, Level};
+use crate::source::Source;
 use crate::Report;
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Severity,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
 };
+
+/// Lines longer than this are shown as a piece around the finding (minified code).
+const MAX_LINE: usize = 300;
+/// Bytes of a long line shown on each side of the finding.
+const CLIP: usize = 100;
+/// Related places further than this many lines from the finding are named in the help
+/// instead of drawn.
+const MAX_GAP: u32 = 20;
+
+/// The part of a file a snippet shows: a few lines, or a piece of one long line, with its
+/// position in the file, so that drawing a finding costs the size of the snippet and not
+/// of the file (a per-finding copy of a 1 MB minified file is quadratic).
+struct Window {
+    name: String,
+    text: String,
+    /// Byte offset of `text` in the file.
+    start: usize,
+    /// 0-based line and column of `text`'s start.
+    line: usize,
+    column: usize,
+}
+
+impl Window {
+    fn new(name: String, src: &Source, from: usize, to: usize) -> Window {
+        let first = src.pos(from).line;
+        let last = src.pos(to).line;
+        let range = src.line_range(first.saturating_sub(1).max(1)).start
+            ..src.line_range((last + 1).min(src.line_count())).end;
+        let long = (first.saturating_sub(1).max(1)..=(last + 1).min(src.line_count()))
+            .any(|l| src.line_range(l).len() > MAX_LINE);
+        let (start, end) = if long {
+            let line = src.line_range(first);
+            let start = from.saturating_sub(CLIP).max(line.start);
+            let end = (to.min(from + MAX_LINE) + CLIP).min(src.line_range(last).end);
+            (floor(&src.text, start), floor(&src.text, end.max(start)))
+        } else {
+            (range.start, range.end.max(range.start))
+        };
+        let at = src.pos(start);
+        // Lone CRs end lines here, as everywhere else in jwtlint (miette counts LFs only);
+        // the replacement keeps byte offsets.
+        let text = sanitize(&src.text[start..end]);
+        let bytes = text.as_bytes();
+        let text: String = text
+            .char_indices()
+            .map(|(i, c)| {
+                if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+                    '\n'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        Window {
+            name,
+            text,
+            start,
+            line: at.line as usize - 1,
+            column: at.column as usize - 1,
+        }
+    }
+
+    /// A file span as a span of the window, if the window shows it.
+    fn span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let stop = self.start + self.text.len();
+        (start >= self.start && start <= stop)
+            .then(|| (start - self.start, end.min(stop).saturating_sub(start)))
+    }
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.as_str().read_span(span, before, after)?;
+        let column = if inner.line() == 0 {
+            inner.column() + self.column
+        } else {
+            inner.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.line,
+            column,
+            inner.line_count(),
+        )))
+    }
+}
 
 /// Control characters from scanned source never reach the terminal raw. Replacements keep
 /// the byte length, so spans stay valid.
@@ -27,52 +130,99 @@ fn severity(level: Level) -> Severity {
     }
 }
 
-fn render_one(f: &Finding, handler: &GraphicalReportHandler, cache: &mut SourceCache) -> String {
+/// One finding; `snippet: false` for a finding at the same place as the one before it,
+/// whose snippet is already on screen.
+fn render_one(
+    f: &Finding,
+    report: &Report,
+    handler: &GraphicalReportHandler,
+    cache: &mut SourceCache,
+    previous: Option<&Finding>,
+) -> String {
+    // A finding at the same place as the one before it: its snippet is already on screen.
+    let snippet = !previous.is_some_and(|p| p.loc == f.loc);
+    let paths = &report.paths;
     let mut help = sanitize(&f.help);
-    let mut labels = Vec::new();
-    let len = f.loc.span.end_byte.saturating_sub(f.loc.span.start_byte);
-    labels.push(LabeledSpan::new_primary_with_span(
-        None,
-        (f.loc.span.start_byte, len),
-    ));
+    let mut drawn = Vec::new();
+    let near = |r: &crate::finding::Related| {
+        r.loc.path == f.loc.path && r.loc.span.start.line.abs_diff(f.loc.span.start.line) <= MAX_GAP
+    };
     for r in &f.related {
-        if r.loc.path == f.loc.path {
-            let rlen = r.loc.span.end_byte.saturating_sub(r.loc.span.start_byte);
-            labels.push(LabeledSpan::new_with_span(
-                Some(sanitize(&r.message)),
-                (r.loc.span.start_byte, rlen),
-            ));
+        if near(r) {
+            drawn.push(r);
         } else {
             help.push_str(&format!(
                 "\nsee {}:{}:{}: {}",
-                display_path(&r.loc.path),
+                paths.for_people(&r.loc.path),
                 r.loc.span.start.line,
                 r.loc.span.start.column,
                 sanitize(&r.message)
             ));
         }
     }
-    let diag = MietteDiagnostic::new(sanitize(&f.message))
-        .with_code(f.rule)
-        .with_severity(severity(f.level))
-        .with_help(help)
-        .with_labels(labels);
     let name = format!(
         "{}:{}:{}",
-        display_path(&f.loc.path),
+        paths.for_people(&f.loc.path),
         f.loc.span.start.line,
         f.loc.span.start.column
     );
     let mut out = String::new();
+    if !snippet {
+        // Same place as the finding above: its message and help, under the same snippet;
+        // its related places when they differ from the ones shown.
+        let mut help = sanitize(&f.help);
+        if previous.is_some_and(|p| p.related != f.related) {
+            for r in &f.related {
+                help.push_str(&format!(
+                    "\nsee {}:{}:{}: {}",
+                    paths.for_people(&r.loc.path),
+                    r.loc.span.start.line,
+                    r.loc.span.start.column,
+                    sanitize(&r.message)
+                ));
+            }
+        }
+        let diag = MietteDiagnostic::new(format!("{} (same place as above)", sanitize(&f.message)))
+            .with_code(f.rule)
+            .with_severity(severity(f.level))
+            .with_help(help);
+        if handler
+            .render_report(&mut out, &diag as &dyn miette::Diagnostic)
+            .is_ok()
+        {
+            return out;
+        }
+        out.clear();
+    }
+    let diag = MietteDiagnostic::new(sanitize(&f.message))
+        .with_code(f.rule)
+        .with_severity(severity(f.level))
+        .with_help(help);
     let rendered = match cache.get(&f.loc.path) {
-        Some(src) => {
-            let report = miette::Report::new(diag).with_source_code(NamedSource::new(
-                display_path(&f.loc.path),
-                sanitize(&src.text),
-            ));
+        Some(src) if f.loc.span.end_byte <= src.text.len() => {
+            let from = drawn
+                .iter()
+                .map(|r| r.loc.span.start_byte)
+                .fold(f.loc.span.start_byte, usize::min);
+            let to = drawn
+                .iter()
+                .map(|r| r.loc.span.end_byte)
+                .fold(f.loc.span.end_byte, usize::max)
+                .min(src.text.len());
+            let window = Window::new(paths.for_people(&f.loc.path), src, from, to);
+            let mut labels = Vec::new();
+            if let Some(s) = window.span(f.loc.span.start_byte, f.loc.span.end_byte) {
+                labels.push(LabeledSpan::new_primary_with_span(None, s));
+            }
+            for r in &drawn {
+                if let Some(s) = window.span(r.loc.span.start_byte, r.loc.span.end_byte) {
+                    labels.push(LabeledSpan::new_with_span(Some(sanitize(&r.message)), s));
+                }
+            }
+            let report = miette::Report::new(diag.with_labels(labels)).with_source_code(window);
             handler.render_report(&mut out, report.as_ref()).is_ok()
         }
-        None => false,
+        _ => false,
     };
     if !rendered {
         // The file changed or vanished since analysis: fall back to one plain line.
@@ -87,48 +237,57 @@ fn render_one(f: &Finding, handler: &GraphicalReportHandler, cache: &mut SourceC
     out
 }
 
-pub fn render(report: &Report, color: bool, cache: &mut SourceCache) -> String {
+/// The human report: findings in order (one snippet per place, however many rules flag
+/// it), then the summary. `width`: the terminal's columns (or a fixed width off a terminal,
+/// so piped output does not depend on the window).
+pub fn render(report: &Report, color: bool, width: usize, cache: &mut SourceCache) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
+        .with_width(width)
         .with_context_lines(1);
     let mut out = String::new();
+    let mut previous: Option<&Finding> = None;
     for f in report.findings.iter().filter(|f| f.suppressed.is_none()) {
-        out.push_str(&render_one(f, &handler, cache));
+        out.push_str(&render_one(f, report, &handler, cache, previous));
         out.push('\n');
+        previous = Some(f);
     }
     out.push_str(&summary(report));
     out.push('\n');
     out
 }
 
-/// "3 problems (2 errors, 1 warning) in 12 files." — deterministic, no timing.
+/// "3 problems (2 errors, 1 warning) in 2 files; 12 files checked." — deterministic, no
+/// timing. Findings and files are counted apart; what `--quiet` hid is said.
 pub fn summary(report: &Report) -> String {
     let c = counts(&report.findings);
-    let total = c.errors + c.warnings + c.notes;
-    let files = plural(report.files_scanned, "file");
-    if total == 0 {
-        return format!("No problems found in {files}.");
-    }
-    let mut parts = vec![plural(c.errors, "error"), plural(c.warnings, "warning")];
-    if c.notes > 0 {
-        parts.push(plural(c.notes, "note"));
-    }
-    format!(
-        "{} ({}) in {files}.",
-        plural(total, "problem"),
-        parts.join(", ")
-    )
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
+    let checked = plural(report.files_scanned, "file");
+    let mut out = if c.total() == 0 && report.hidden_by_quiet > 0 {
+        format!("No errors found in {checked}")
+    } else if c.total() == 0 {
+        format!("No problems found in {checked}")
     } else {
-        format!("{n} {word}s")
+        let mut parts = vec![plural(c.errors, "error"), plural(c.warnings, "warning")];
+        if c.notes > 0 {
+            parts.push(plural(c.notes, "note"));
+        }
+        format!(
+            "{} ({}) in {}; {checked} checked",
+            plural(c.total(), "problem"),
+            parts.join(", "),
+            plural(c.files, "file"),
+        )
+    };
+    if report.hidden_by_quiet > 0 {
+        out.push_str(&format!(
+            " ({} below error level hidden by --quiet)",
+            plural(report.hidden_by_quiet, "finding")
+        ));
     }
+    out.push('.');
+    out
 }

@@ -1,18 +1,25 @@
-//! `--format json`: findings with positions, plus per-file errors and a summary.
+//! `--format json`: findings with positions, per-file problems and a summary.
+//!
+//! Format version 2 (README "Output formats"): `suppressed` is a boolean with the reason
+//! in `suppression_reason`; the summary counts findings and files apart.
 
-use super::{counts, display_path};
+use super::counts;
 use crate::Report;
 use serde_json::{json, Value};
 
+/// The version of the JSON report's shape; changes when a field is renamed or removed.
+pub const JSON_VERSION: u32 = 2;
+
 pub fn render(report: &Report) -> String {
+    let paths = &report.paths;
     let findings: Vec<Value> = report
         .findings
         .iter()
         .map(|f| {
-            let mut v = json!({
+            json!({
                 "rule": f.rule,
                 "level": f.level,
-                "path": display_path(&f.loc.path),
+                "path": paths.for_people(&f.loc.path),
                 "line": f.loc.span.start.line,
                 "column": f.loc.span.start.column,
                 "end_line": f.loc.span.end.line,
@@ -20,18 +27,17 @@ pub fn render(report: &Report) -> String {
                 "message": f.message,
                 "help": f.help,
                 "related": f.related.iter().map(|r| json!({
-                    "path": display_path(&r.loc.path),
+                    "path": paths.for_people(&r.loc.path),
                     "line": r.loc.span.start.line,
                     "column": r.loc.span.start.column,
                     "end_line": r.loc.span.end.line,
                     "end_column": r.loc.span.end.column,
                     "message": r.message,
                 })).collect::<Vec<_>>(),
-            });
-            if let Some(reason) = &f.suppressed {
-                v["suppressed"] = json!(reason);
-            }
-            v
+                "fingerprint": f.fingerprint,
+                "suppressed": f.suppressed.is_some(),
+                "suppression_reason": f.suppressed.as_deref().filter(|r| !r.is_empty()),
+            })
         })
         .collect();
     let errors: Vec<Value> = report
@@ -39,23 +45,34 @@ pub fn render(report: &Report) -> String {
         .iter()
         .map(|n| {
             json!({
-                "path": display_path(&n.path),
+                "path": paths.for_people(&n.path),
                 "kind": n.kind,
                 "message": n.message,
             })
         })
         .collect();
     let c = counts(&report.findings);
+    let skipped = report
+        .notes
+        .iter()
+        .filter(|n| n.kind != crate::finding::NoteKind::Warning)
+        .count();
     let doc = json!({
-        "version": env!("CARGO_PKG_VERSION"),
+        "version": JSON_VERSION,
+        "jwtlint_version": env!("CARGO_PKG_VERSION"),
         "findings": findings,
         "errors": errors,
         "summary": {
-            "files": report.files_scanned,
-            "bytes": report.bytes_scanned,
-            "errors": c.errors,
-            "warnings": c.warnings,
-            "notes": c.notes,
+            "error_findings": c.errors,
+            "warning_findings": c.warnings,
+            "note_findings": c.notes,
+            "suppressed_findings": c.suppressed,
+            "baselined_findings": report.baselined,
+            "hidden_by_quiet": report.hidden_by_quiet,
+            "files_scanned": report.files_scanned,
+            "files_with_findings": c.files,
+            "files_not_analysed": skipped,
+            "bytes_scanned": report.bytes_scanned,
         },
     });
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();

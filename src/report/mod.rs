@@ -2,8 +2,11 @@
 //! only the human summary's timing (printed on stderr) varies between runs.
 
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod paths;
 pub mod sarif;
 
 use crate::finding::{Finding, Level};
@@ -18,41 +21,93 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
 }
 
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Gitlab,
+        Format::Junit,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Gitlab => "gitlab",
+            Format::Junit => "junit",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == s)
+    }
+}
+
+/// What a run found, counted: findings by level (suppressed ones apart) and the files
+/// they are in. Files scanned are `Report::files_scanned`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    /// Findings an inline `jwtlint-disable` comment suppresses (not in the counts above).
+    pub suppressed: usize,
+    /// Files with at least one unsuppressed finding.
+    pub files: usize,
+}
+
+impl Counts {
+    /// Unsuppressed findings.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.notes
+    }
 }
 
 pub fn counts(findings: &[Finding]) -> Counts {
-    let live = findings.iter().filter(|f| f.suppressed.is_none());
-    let mut c = Counts {
-        errors: 0,
-        warnings: 0,
-        notes: 0,
-    };
-    for f in live {
+    let mut c = Counts::default();
+    let mut files = std::collections::BTreeSet::new();
+    for f in findings {
+        if f.suppressed.is_some() {
+            c.suppressed += 1;
+            continue;
+        }
+        files.insert(&f.loc.path);
         match f.level {
             Level::Error => c.errors += 1,
             Level::Warning => c.warnings += 1,
             Level::Note => c.notes += 1,
         }
     }
+    c.files = files.len();
     c
 }
 
-/// A path for people: as walked, with `/` separators.
+/// A path as walked (as the engine holds it), with `/` separators. Reports convert paths
+/// with `paths::Paths` instead (DESIGN.md §5 "Paths").
 pub fn display_path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
-/// A path relative to the report root, for SARIF (`%SRCROOT%`-relative, no `./`).
-pub fn root_relative(p: &Path, root: &Path) -> String {
-    let rel = p.strip_prefix(root).unwrap_or(p);
-    let s = display_path(rel);
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+/// Why a file could not be analysed, without the `skipped: ` the note's kind already says.
+pub fn note_reason(n: &crate::finding::FileNote) -> &str {
+    n.message.strip_prefix("skipped: ").unwrap_or(&n.message)
+}
+
+/// "1 warning", "2 warnings".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// Lazily re-reads the files that have findings, for snippets and fingerprints.
@@ -70,7 +125,7 @@ impl SourceCache {
                 let bytes = std::fs::read(path).ok()?;
                 Some(Source::new(
                     path.to_path_buf(),
-                    String::from_utf8_lossy(&bytes).into_owned(),
+                    crate::source::decode(bytes).0,
                 ))
             })
             .as_ref()
@@ -83,11 +138,20 @@ impl SourceCache {
 }
 
 /// Renders a report in one format.
-pub fn render(report: &Report, format: Format, color: bool, cache: &mut SourceCache) -> String {
+/// `color` and `width` (columns) apply to the human format only.
+pub fn render(
+    report: &Report,
+    format: Format,
+    color: bool,
+    width: usize,
+    cache: &mut SourceCache,
+) -> String {
     match format {
-        Format::Human => human::render(report, color, cache),
+        Format::Human => human::render(report, color, width, cache),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
         Format::Github => github::render(report),
+        Format::Gitlab => gitlab::render(report),
+        Format::Junit => junit::render(report),
     }
 }

@@ -1,6 +1,6 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning (DESIGN.md §6).
 
-use super::root_relative;
+use super::paths::Paths;
 use crate::finding::{FileNote, Level, Loc, NoteKind};
 use crate::rules::{RuleMeta, ALL_RULES};
 use crate::Report;
@@ -75,13 +75,22 @@ fn what_it_does(meta: &RuleMeta) -> String {
 
 fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
     let h = meta.header();
-    let mut tags = vec!["security".to_string()];
+    // A rule without security weight (unused-disable) is about maintainability.
+    let security = !h.cwe.is_empty() || h.security_severity > 0.0;
+    let mut tags = vec![if security {
+        "security"
+    } else {
+        "maintainability"
+    }
+    .to_string()];
     tags.extend(h.cwe.iter().map(|c| format!("external/cwe/cwe-{c}")));
     let mut extra = BTreeMap::new();
-    extra.insert(
-        "security-severity".to_string(),
-        json!(format!("{:.1}", h.security_severity)),
-    );
+    if security {
+        extra.insert(
+            "security-severity".to_string(),
+            json!(format!("{:.1}", h.security_severity)),
+        );
+    }
     extra.insert("precision".to_string(), json!(h.precision));
     ReportingDescriptor::builder()
         .id(meta.id)
@@ -113,7 +122,21 @@ fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
         .build()
 }
 
-fn location(loc: &Loc, root: &Path, message: Option<&str>) -> Location {
+/// A file's artifact location: relative to `%SRCROOT%` (the repository root), or an
+/// absolute `file:` URI for a file outside the repository.
+fn artifact(path: &Path, paths: &Paths) -> ArtifactLocation {
+    match paths.in_repo(path) {
+        Some(rel) => ArtifactLocation::builder()
+            .uri(encode_uri_path(&rel))
+            .uri_base_id(SRCROOT)
+            .build(),
+        None => ArtifactLocation::builder()
+            .uri(file_uri(&paths.for_tools(path), false))
+            .build(),
+    }
+}
+
+fn location(loc: &Loc, paths: &Paths, message: Option<&str>) -> Location {
     let s = &loc.span;
     let region = Region::builder()
         .start_line(s.start.line as i64)
@@ -122,12 +145,7 @@ fn location(loc: &Loc, root: &Path, message: Option<&str>) -> Location {
         .end_column(s.end.column as i64)
         .build();
     let physical = PhysicalLocation::builder()
-        .artifact_location(
-            ArtifactLocation::builder()
-                .uri(encode_uri_path(&root_relative(&loc.path, root)))
-                .uri_base_id(SRCROOT)
-                .build(),
-        )
+        .artifact_location(artifact(&loc.path, paths))
         .region(region)
         .build();
     match message {
@@ -139,20 +157,16 @@ fn location(loc: &Loc, root: &Path, message: Option<&str>) -> Location {
     }
 }
 
-fn notification(n: &FileNote, root: &Path) -> Notification {
+fn notification(n: &FileNote, paths: &Paths) -> Notification {
     let lvl = match n.kind {
+        NoteKind::Internal => "error",
         NoteKind::Skipped => "warning",
         NoteKind::Warning => "note",
     };
     let loc = Location::builder()
         .physical_location(
             PhysicalLocation::builder()
-                .artifact_location(
-                    ArtifactLocation::builder()
-                        .uri(encode_uri_path(&root_relative(&n.path, root)))
-                        .uri_base_id(SRCROOT)
-                        .build(),
-                )
+                .artifact_location(artifact(&n.path, paths))
                 .build(),
         )
         .build();
@@ -163,41 +177,26 @@ fn notification(n: &FileNote, root: &Path) -> Notification {
         .build()
 }
 
-fn root_uri(root: &Path) -> String {
-    let abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut p = encode_uri_path(&abs.to_string_lossy().replace('\\', "/"));
+/// A `file:` URI for an absolute path written with `/` (`C:/x` on Windows).
+fn file_uri(abs: &str, folder: bool) -> String {
+    let mut p = encode_uri_path(abs);
     if !p.starts_with('/') {
         p.insert(0, '/');
     }
-    if !p.ends_with('/') {
+    if folder && !p.ends_with('/') {
         p.push('/');
     }
     format!("file://{p}")
 }
 
+fn root_uri(root: &Path) -> String {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    file_uri(&root.to_string_lossy().replace('\\', "/"), true)
+}
+
 pub fn render(report: &Report) -> String {
-    let root = report.root.as_path();
-    let mut rules: Vec<ReportingDescriptor> =
-        ALL_RULES.iter().map(|r| descriptor(r.meta())).collect();
-    // Last: the pseudo-rule of --report-unused-disables.
-    rules.push(
-        ReportingDescriptor::builder()
-            .id(crate::suppress::UNUSED_DISABLE)
-            .name(crate::suppress::UNUSED_DISABLE)
-            .short_description(text("A jwtlint-disable comment suppresses nothing"))
-            .full_description(text(
-                "Reported with --report-unused-disables: an inline suppression that no longer matches a finding.",
-            ))
-            .help(
-                MultiformatMessageString::builder()
-                    .text("Remove the comment, or the rule ids in it that no longer apply.")
-                    .markdown("Remove the comment, or the rule ids in it that no longer apply.")
-                    .build(),
-            )
-            .default_configuration(ReportingConfiguration::builder().level(json!("warning")).build())
-            .properties(PropertyBag::builder().tags(vec!["maintainability".to_string()]).build())
-            .build(),
-    );
+    let paths = &report.paths;
+    let rules: Vec<ReportingDescriptor> = ALL_RULES.iter().map(|r| descriptor(r.meta())).collect();
     let index: HashMap<&str, usize> = ALL_RULES
         .iter()
         .enumerate()
@@ -214,7 +213,7 @@ pub fn render(report: &Report) -> String {
                 .iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    let mut l = location(&r.loc, root, Some(&r.message));
+                    let mut l = location(&r.loc, paths, Some(&r.message));
                     l.id = Some(i as i64);
                     l
                 })
@@ -228,7 +227,7 @@ pub fn render(report: &Report) -> String {
                         .text(format!("{} — {}", f.message, f.help))
                         .build(),
                 )
-                .locations(vec![location(&f.loc, root, None)])
+                .locations(vec![location(&f.loc, paths, None)])
                 .partial_fingerprints(fp);
             let mut result = if related.is_empty() {
                 base.build()
@@ -244,8 +243,11 @@ pub fn render(report: &Report) -> String {
             result
         })
         .collect();
-    let notifications: Vec<Notification> =
-        report.notes.iter().map(|n| notification(n, root)).collect();
+    let notifications: Vec<Notification> = report
+        .notes
+        .iter()
+        .map(|n| notification(n, paths))
+        .collect();
     let invocation = Invocation::builder()
         .execution_successful(true)
         .tool_execution_notifications(notifications)
@@ -253,7 +255,9 @@ pub fn render(report: &Report) -> String {
     let mut bases = BTreeMap::new();
     bases.insert(
         SRCROOT.to_string(),
-        ArtifactLocation::builder().uri(root_uri(root)).build(),
+        ArtifactLocation::builder()
+            .uri(root_uri(paths.root()))
+            .build(),
     );
     let driver = ToolComponent::builder()
         .name("jwtlint")

@@ -12,17 +12,19 @@ static META: RuleMeta = crate::rule_meta!("falsy-verify-key");
 fn falsy(v: &Value) -> Option<(&'static str, bool)> {
     let what = match v {
         Value::Str { value, .. } if value.is_empty() => "an empty string",
-        Value::Null => "null",
-        Value::Undefined => "undefined",
-        Value::Bool(false) => "false",
-        Value::Num(n) if *n == 0.0 => "0",
+        Value::Null => "`null`",
+        Value::Undefined => "`undefined`",
+        Value::Bool(false) => "`false`",
+        Value::Num(n) if *n == 0.0 => "`0`",
         Value::Env {
             fallback: Some(f), ..
         } => return falsy(f).map(|(w, _)| (w, true)),
         // `new TextEncoder().encode('')`, `Buffer.from('')`: an empty key.
         Value::KeyMaterial { kind, from } if *kind != crate::semantic::value::KeyKind::File => {
             return match from.as_ref() {
-                Value::Str { value, .. } if value.is_empty() => Some(("an empty key", false)),
+                Value::Str { value, .. } if value.is_empty() => {
+                    Some(("an empty byte string", false))
+                }
                 _ => None,
             }
         }

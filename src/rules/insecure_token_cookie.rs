@@ -72,9 +72,18 @@ impl Rule for InsecureTokenCookie {
             out.push(Finding::new(
                 &META,
                 c.at.clone(),
-                format!("`{}` sets {label} without {}", c.api, missing.join(", ")),
+                format!("`{}` sets {label} without {}", c.api, flag_list(&missing)),
                 "set `httpOnly: true` (scripts cannot read it), `secure: true` (HTTPS only) and `sameSite: 'lax'` or `'strict'` (no cross-site sends)",
             ));
         }
+    }
+}
+
+/// "`httpOnly`", "`httpOnly` and `secure`", "`httpOnly`, `secure` and `sameSite`".
+fn flag_list(flags: &[&str]) -> String {
+    let quoted: Vec<String> = flags.iter().map(|f| format!("`{f}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
     }
 }

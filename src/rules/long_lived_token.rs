@@ -91,8 +91,9 @@ impl Rule for LongLivedToken {
                     &META,
                     at,
                     format!(
-                        "`{}` issues a {kind} valid for {}, longer than {}",
+                        "`{}` issues {} {kind} valid for {}, longer than {}",
                         op.api,
+                        if kind.starts_with('a') { "an" } else { "a" },
                         duration::describe(lifetime),
                         duration::describe(bound)
                     ),

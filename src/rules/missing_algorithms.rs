@@ -32,7 +32,7 @@ impl Rule for MissingAlgorithms {
             for d in defaults {
                 f = f.with_related(
                     d.at.clone(),
-                    "module defaults here set no `verifyOptions.algorithms`",
+                    "the module defaults registered here give no algorithms allowlist either",
                 );
             }
             out.push(f);

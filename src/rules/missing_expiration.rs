@@ -27,7 +27,7 @@ impl Rule for MissingExpiration {
             for d in defaults {
                 f = f.with_related(
                     d.at.clone(),
-                    "module defaults here set no `signOptions.expiresIn`",
+                    "the module defaults registered here give no lifetime either",
                 );
             }
             out.push(f);

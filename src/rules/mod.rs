@@ -19,6 +19,7 @@ mod sensitive_claims;
 mod shared_secret;
 mod token_in_localstorage;
 mod untrusted_key_source;
+pub mod unused_disable;
 mod weak_secret;
 
 use crate::finding::{Finding, Level, Loc, Related};
@@ -53,6 +54,8 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &untrusted_key_source::UntrustedKeySource,
     &kid_injection::KidInjection,
     &decode_without_verify::DecodeWithoutVerify,
+    // Last: not a security rule; it runs after suppression (see its file).
+    &unused_disable::UnusedDisable,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

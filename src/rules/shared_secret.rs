@@ -21,7 +21,7 @@ fn key_identity(op: &JwtOp, project: &ProjectFacts) -> Option<(String, String)> 
             return None;
         }
         let id = only.key.value().and_then(|v| v.identity());
-        let id = id.unwrap_or_else(|| format!("the {} module's secret", op.lib));
+        let id = id.unwrap_or_else(|| format!("the secret registered for {}", op.lib));
         return Some((id.clone(), id));
     }
     let value = op.key.value()?;
@@ -30,6 +30,24 @@ fn key_identity(op: &JwtOp, project: &ProjectFacts) -> Option<(String, String)> 
         Some((format!("{}:{id}", op.at.path.display()), id))
     } else {
         Some((id.clone(), id))
+    }
+}
+
+/// A key identity for people: `process.env.X`, "`secret` from ./config", a hard-coded
+/// string (without repeating it).
+fn shown_secret(id: &str) -> String {
+    if id.starts_with("literal ") {
+        return "a hard-coded string".to_string();
+    }
+    if id.starts_with("process.env.") {
+        return format!("`{id}`");
+    }
+    if let Some(key) = id.strip_prefix("config key ") {
+        return format!("config key `{}`", key.trim_matches('"'));
+    }
+    match id.split_once('#') {
+        Some((module, path)) => format!("`{path}` from `{module}`"),
+        None => id.to_string(),
     }
 }
 
@@ -74,7 +92,7 @@ impl Rule for SharedSecret {
                 Finding::new(
                     &META,
                     key_at.clone(),
-                    format!("the refresh token is signed with the same secret as the access token ({shown})"),
+                    format!("the refresh token is signed with the same secret as the access token ({})", shown_secret(&shown)),
                     "give refresh tokens their own secret (e.g. `JWT_REFRESH_SECRET`), so an access token cannot be used as a refresh token and one leaked secret does not expose both",
                 )
                 .with_related(access_key_at.clone(), "the access token is signed with it here")

@@ -57,7 +57,14 @@ fn weakness(secret: &str) -> Option<String> {
         return None;
     }
     let n = secret.len();
-    (n < MIN_BYTES).then(|| format!("{n} bytes, where HMAC keys need at least {MIN_BYTES}"))
+    (n < MIN_BYTES).then(|| {
+        let bytes = if n == 1 {
+            "1 byte".to_string()
+        } else {
+            format!("{n} bytes")
+        };
+        format!("{bytes}, where HMAC keys need at least {MIN_BYTES}")
+    })
 }
 
 impl Rule for WeakSecret {

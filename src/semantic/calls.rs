@@ -415,7 +415,7 @@ fn stored_object_members(cx: &Ctx<'_, '_>, value: Node<'_>) -> Vec<String> {
     }
     let target = cx.text(v);
     let mut scope = v;
-    while let Some(p) = scope.parent() {
+    for p in cx.ancestors(v) {
         scope = p;
         if matches!(
             p.kind(),
@@ -441,7 +441,10 @@ fn stored_object_members(cx: &Ctx<'_, '_>, value: Node<'_>) -> Vec<String> {
                 out.push(cx.text(p).to_string());
             }
         }
-        if seen < MAX_NODES && cursor.goto_first_child() {
+        if seen >= MAX_NODES {
+            break;
+        }
+        if cursor.goto_first_child() {
             continue;
         }
         loop {
@@ -648,7 +651,8 @@ pub fn context_names(cx: &Ctx<'_, '_>, node: Node<'_>) -> Vec<String> {
     let mut functions = 0;
     // Position inside an array literal, for `const [a, r] = await Promise.all([signA, signR])`.
     let mut array_index = None;
-    while let Some(parent) = cur.parent() {
+    let chain = cx.ancestors(node);
+    for (i, &parent) in chain.iter().enumerate() {
         match parent.kind() {
             "array" if array_index.is_none() => {
                 let mut c = parent.walk();
@@ -688,7 +692,7 @@ pub fn context_names(cx: &Ctx<'_, '_>, node: Node<'_>) -> Vec<String> {
             "arrow_function" | "function_expression" | "function" => functions += 1,
             "class_body" => {
                 // The class name says what its methods sign (`RefreshTokenService`).
-                if let Some(n) = parent.parent().and_then(|c| c.field("name")) {
+                if let Some(n) = chain.get(i + 1).and_then(|c| c.field("name")) {
                     names.push(cx.text(n).to_string());
                 }
                 break;

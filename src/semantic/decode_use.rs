@@ -15,22 +15,17 @@ fn mentions(haystack: &str, name: &str) -> bool {
     })
 }
 
-fn enclosing_function<'t>(node: Node<'t>) -> Option<Node<'t>> {
-    let mut cur = node.parent();
-    while let Some(n) = cur {
-        if matches!(
+fn enclosing_function<'t>(chain: &[Node<'t>]) -> Option<Node<'t>> {
+    chain.iter().copied().find(|n| {
+        matches!(
             n.kind(),
             "function_declaration"
                 | "function_expression"
                 | "arrow_function"
                 | "method_definition"
                 | "function"
-        ) {
-            return Some(n);
-        }
-        cur = n.parent();
-    }
-    None
+        )
+    })
 }
 
 /// Targets that make the claims the request's identity.
@@ -71,9 +66,9 @@ pub fn analyse(cx: &Ctx<'_, '_>, call: Node<'_>) -> (Option<DecodeUse>, bool) {
     let src = cx.src();
     // What the decoded value is called: `const claims = decode(t)`, `const { role } = …`.
     let mut names: Vec<String> = Vec::new();
-    let mut cur = call;
+    let chain = cx.ancestors(call);
     let mut direct = None;
-    while let Some(p) = cur.parent() {
+    for &p in &chain {
         match p.kind() {
             // Wrappers and chains that keep the claims: `await`, casts, `.payload`,
             // `.toString()`, `JSON.parse(…)`.
@@ -83,10 +78,7 @@ pub fn analyse(cx: &Ctx<'_, '_>, call: Node<'_>) -> (Option<DecodeUse>, bool) {
             | "non_null_expression"
             | "member_expression"
             | "call_expression"
-            | "arguments" => {
-                cur = p;
-                continue;
-            }
+            | "arguments" => continue,
             "variable_declarator" => {
                 if let Some(n) = p.field("name") {
                     if n.kind() == "identifier" {
@@ -112,7 +104,7 @@ pub fn analyse(cx: &Ctx<'_, '_>, call: Node<'_>) -> (Option<DecodeUse>, bool) {
         }
         break;
     }
-    let Some(func) = enclosing_function(call) else {
+    let Some(func) = enclosing_function(&chain) else {
         return (
             direct.map(|what| DecodeUse {
                 what,
@@ -196,7 +188,7 @@ pub fn analyse(cx: &Ctx<'_, '_>, call: Node<'_>) -> (Option<DecodeUse>, bool) {
 /// or a path under a front-end folder.
 pub fn is_browser(cx: &Ctx<'_, '_>) -> bool {
     let src = cx.src();
-    let head = &src[..src.len().min(200)];
+    let head = crate::source::prefix(src, 200);
     if head.contains("'use client'") || head.contains("\"use client\"") {
         return true;
     }

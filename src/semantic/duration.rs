@@ -34,6 +34,57 @@ pub fn parse_ms(s: &str) -> Option<f64> {
     Some(n * factor)
 }
 
+/// The longest lifetime a configuration may set: 100 years, in seconds.
+pub const MAX_CONFIGURED_SECONDS: f64 = 100.0 * 31_557_600.0;
+
+/// Checks a lifetime written in `jwtlint.toml` (a number of seconds, or an `ms`-style
+/// string such as "15m"), and gives it in seconds. Unlike source code, where jwtlint reads
+/// whatever is written, a configured bound must be a real duration: not negative, not
+/// beyond 100 years (so a 400-digit number is an error, not infinity).
+pub fn configured_seconds(v: &toml::Value) -> Result<f64, String> {
+    let secs = match v {
+        toml::Value::Integer(n) => *n as f64,
+        toml::Value::Float(f) => *f,
+        toml::Value::String(s) => match parse_ms(s) {
+            Some(ms) => ms / 1000.0,
+            None => {
+                return Err(format!(
+                    "`{}` is not a duration: write a number of seconds or a number with a unit, such as \"15m\", \"12h\" or \"7d\"",
+                    crate::config::escape_control(&shorten(s))
+                ))
+            }
+        },
+        _ => {
+            return Err(
+                "expected a duration such as \"15m\", \"7d\" or a number of seconds".into(),
+            )
+        }
+    };
+    let shown = || crate::config::escape_control(&shorten(&v.to_string()));
+    if secs.is_nan() || secs < 0.0 || (secs == 0.0 && secs.is_sign_negative()) {
+        return Err(format!(
+            "{} is negative: a duration must be zero or more",
+            shown()
+        ));
+    }
+    if !secs.is_finite() || secs > MAX_CONFIGURED_SECONDS {
+        return Err(format!(
+            "{} is too long: a duration may be at most 100 years",
+            shown()
+        ));
+    }
+    Ok(secs)
+}
+
+/// At most 40 characters of a value, for an error message.
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        s.chars().take(37).collect::<String>() + "..."
+    }
+}
+
 /// A human form of a number of seconds ("7 days", "15 minutes").
 pub fn describe(secs: f64) -> String {
     let units = [
@@ -65,5 +116,26 @@ mod tests {
         assert_eq!(parse_ms("soon"), None);
         assert_eq!(describe(604_800.0), "7 days");
         assert_eq!(describe(900.0), "15 minutes");
+    }
+
+    #[test]
+    fn configured_durations_are_real_durations() {
+        let v = |s: &str| toml::Value::String(s.into());
+        assert_eq!(configured_seconds(&v("15m")), Ok(900.0));
+        assert_eq!(configured_seconds(&toml::Value::Integer(3600)), Ok(3600.0));
+        assert_eq!(configured_seconds(&v("0s")), Ok(0.0));
+        let e = configured_seconds(&v("-5m")).unwrap_err();
+        assert!(e.contains("negative"), "{e}");
+        let e = configured_seconds(&toml::Value::Integer(-1)).unwrap_err();
+        assert!(e.contains("negative"), "{e}");
+        let e = configured_seconds(&v("-0")).unwrap_err();
+        assert!(e.contains("negative"), "{e}");
+        let huge = "9".repeat(400) + "d";
+        let e = configured_seconds(&v(&huge)).unwrap_err();
+        assert!(e.contains("too long") && e.len() < 200, "{e}");
+        assert!(configured_seconds(&v("101y")).is_err());
+        assert!(configured_seconds(&v("100y")).is_ok());
+        let e = configured_seconds(&v("soon\u{1b}[31m")).unwrap_err();
+        assert!(!e.contains('\u{1b}') && e.contains("\\u{1b}"), "{e}");
     }
 }

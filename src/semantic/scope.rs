@@ -389,7 +389,10 @@ impl<'t, 's> Builder<'t, 's> {
             }
             "import_statement" => self.on_import(node),
             "string" if text(node, self.src).contains("eyJ") => self.index.strings.push(node),
-            "comment" if text(node, self.src).contains("jwtlint-disable") => {
+            "comment"
+                if text(node, self.src).contains("jwtlint-disable")
+                    || text(node, self.src).contains("jwtlint-enable") =>
+            {
                 self.index.directive_comments.push(node);
             }
             "call_expression" | "new_expression" => {

@@ -168,9 +168,43 @@ impl<'t> NodeExt<'t> for Node<'t> {
     }
 }
 
+/// The ancestors of `node` below `root` (root included), innermost first, found in one
+/// descent from the root. tree-sitter's `parent()` searches down from the root on every
+/// call, so walking up with it costs depth² and a deeply nested file would stall a run.
+pub fn ancestors<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    let mut chain = Vec::new();
+    let mut cur = root;
+    while cur.id() != node.id() {
+        chain.push(cur);
+        match cur.child_with_descendant(node) {
+            Some(next) if next.id() != cur.id() => cur = next,
+            _ => break,
+        }
+    }
+    chain.reverse();
+    chain
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ancestors_innermost_first() {
+        let tree = crate::parse::parse(Lang::JavaScript, "f(() => { g(x); });").unwrap();
+        let root = tree.root_node();
+        let x = root.descendant_for_byte_range(12, 13).unwrap();
+        assert_eq!(x.kind(), "identifier");
+        let kinds: Vec<&str> = ancestors(root, x).iter().map(|n| n.kind()).collect();
+        let mut expected = Vec::new();
+        let mut cur = x.parent();
+        while let Some(n) = cur {
+            expected.push(n.kind());
+            cur = n.parent();
+        }
+        assert_eq!(kinds, expected);
+        assert!(ancestors(root, root).is_empty());
+    }
 
     #[test]
     fn field_lookup_by_id_matches_lookup_by_name() {

@@ -562,9 +562,8 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// The class body whose `this` a node sees; `None` inside a non-arrow function.
     pub fn enclosing_class_body(&self, node: Node<'t>) -> Option<Node<'t>> {
-        let mut cur = node.parent();
         let mut seen_method = false;
-        while let Some(n) = cur {
+        for n in self.ancestors(node) {
             match n.kind() {
                 "class_body" => return Some(n),
                 "method_definition" => seen_method = true,
@@ -579,9 +578,13 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 _ => {}
             }
-            cur = n.parent();
         }
         None
+    }
+
+    /// The ancestors of a node, innermost first (see `syntax::ancestors`).
+    pub fn ancestors(&self, node: Node<'t>) -> Vec<Node<'t>> {
+        super::syntax::ancestors(self.root, node)
     }
 
     /// An injected or annotated instance: `jwt: JwtService` where JwtService is imported.

@@ -141,19 +141,23 @@ impl Jose {
         let mut cur: Node = call.node;
         let mut methods: Vec<(String, Node)> = Vec::new();
         let mut signed = false;
-        while let Some(parent) = cur.parent() {
+        let chain = cx.ancestors(call.node);
+        let mut i = 0;
+        while let Some(&parent) = chain.get(i) {
+            i += 1;
             if parent.kind() == "parenthesized_expression" {
                 cur = parent;
                 continue;
             }
             let is_receiver = parent.kind() == "member_expression"
                 && parent.field("object").map(|o| o.id()) == Some(cur.id());
-            let Some(gp) = parent
-                .parent()
+            let Some(&gp) = chain
+                .get(i)
                 .filter(|g| is_receiver && g.kind() == "call_expression")
             else {
                 break;
             };
+            i += 1;
             let name = parent
                 .field("property")
                 .map(|p| cx.text(p).to_string())
