@@ -71,6 +71,7 @@ step install INPUT_VERSION="$version" ACTION_REF=main RUNNER_OS_NAME=Linux RUNNE
 installed="$(cat "$tmp/runner/path")"
 if [ "$status" = 0 ] && [ -x "$installed/jwtlint" ] && [ "$("$installed/jwtlint" --version)" = "jwtlint $version" ]; then
   ok "install: the version asked for is downloaded, checked and put on PATH"
+  mkdir -p "$tmp/installed" && cp "$installed/jwtlint" "$tmp/installed/" # runner/ is wiped by each step
 else
   fail "install with version $version: exit $status, PATH entry '$installed'"; show
 fi
@@ -145,7 +146,7 @@ set -e
 if [ "$probe" = 2 ]; then
   echo "  SKIP: run with the real binary: this build of jwtlint does not take -f FORMAT:FILE twice (the formats work brings it)"
 else
-  step run PATH="$installed:$PATH" INPUT_FAIL_ON=error INPUT_PATHS="." INPUT_ARGS=""
+  step run PATH="$tmp/installed:$PATH" INPUT_FAIL_ON=error INPUT_PATHS="." INPUT_ARGS=""
   if [ "$status" = 1 ] && grep -q "^::error file=src/auth.js" "$tmp/out" &&
     grep -qx "sarif-file=$tmp/runner/temp/jwtlint.sarif" "$tmp/runner/output" &&
     grep -q '"ruleId": *"missing-algorithms"' "$tmp/runner/temp/jwtlint.sarif"; then
