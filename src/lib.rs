@@ -464,17 +464,38 @@ fn apply_levels(config: &Config, findings: &mut Vec<Finding>) {
     });
 }
 
+/// A path named on the command line must be there and readable: a run that cannot read
+/// what it was asked to lint fails (exit 2) instead of passing with nothing checked.
+fn check_named_path(p: &Path) -> Result<(), Error> {
+    let shown = report::human::sanitize(&p.display().to_string());
+    if std::fs::symlink_metadata(p).is_err() {
+        return Err(Error::Io(format!("{shown}: no such file or folder")));
+    }
+    let meta = std::fs::metadata(p).map_err(|_| {
+        Error::Io(format!(
+            "{shown}: broken symbolic link (its target does not exist)"
+        ))
+    })?;
+    if meta.is_dir() {
+        return std::fs::read_dir(p)
+            .map(|_| ())
+            .map_err(|e| Error::Io(format!("{shown}: cannot read this folder: {e}")));
+    }
+    if !meta.is_file() {
+        let why = source::not_a_file(&meta).trim_start_matches("skipped: ");
+        return Err(Error::Io(format!("{shown}: {why}")));
+    }
+    std::fs::File::open(p)
+        .map(|_| ())
+        .map_err(|e| Error::Io(format!("{shown}: cannot read: {e}")))
+}
+
 /// Lints the configured paths.
 pub fn run(config: &Config) -> Result<Report, Error> {
     let started = Instant::now();
     let rules = active_rules(config)?;
     for p in config.paths.iter().filter(|_| config.stdin.is_none()) {
-        if std::fs::symlink_metadata(p).is_err() {
-            return Err(Error::Io(format!(
-                "{}: no such file or folder",
-                p.display()
-            )));
-        }
+        check_named_path(p)?;
     }
     let paths = match &config.stdin {
         Some((name, _)) => report::paths::Paths::new(std::slice::from_ref(name)),

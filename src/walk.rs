@@ -94,6 +94,7 @@ pub fn walk(config: &Config) -> Walked {
     let notes = Mutex::new(Vec::new());
     let found = Mutex::new(Vec::new());
     let configs = Mutex::new(Vec::new());
+    let escapes = std::sync::Arc::new(Mutex::new(Vec::new()));
     if let Some((first, rest)) = dirs.split_first() {
         let roots: Vec<PathBuf> = dirs
             .iter()
@@ -107,6 +108,10 @@ pub fn walk(config: &Config) -> Walked {
         let include_tests = config.include_tests || config.settings.include_tests == Some(true);
         let skip_tests = !include_tests && !no_ignore;
         let settings = config.settings.clone();
+        // Folders reached through a symbolic link are entered only while they stay inside
+        // the scanned folders (links to files are checked below, where they are linted).
+        let escapes_in = escapes.clone();
+        let link_roots = roots.clone();
         builder
             .follow_links(true)
             .git_ignore(!no_ignore)
@@ -121,6 +126,21 @@ pub fn walk(config: &Config) -> Walked {
                     return true;
                 }
                 let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                if is_dir && e.path_is_symlink() {
+                    let inside = std::fs::canonicalize(e.path())
+                        .map(|t| link_roots.iter().any(|r| t.starts_with(r)))
+                        .unwrap_or(false);
+                    if !inside {
+                        escapes_in.lock().unwrap().push(FileNote {
+                            path: e.path().to_path_buf(),
+                            kind: NoteKind::Skipped,
+                            message:
+                                "skipped: symbolic link to a folder outside the scanned folders"
+                                    .into(),
+                        });
+                        return false;
+                    }
+                }
                 // The configuration's excludes apply even with --no-ignore: they are explicit.
                 if settings.excludes(e.path(), is_dir) {
                     return false;
@@ -153,7 +173,21 @@ pub fn walk(config: &Config) -> Walked {
                         if is_file && matches!(e.file_name().to_str(), Some("tsconfig.json" | "jsconfig.json")) {
                             configs.lock().unwrap().push(e.path().to_path_buf());
                         }
-                        if !is_file || !has_lint_extension(e.path()) {
+                        if !has_lint_extension(e.path()) {
+                            return WalkState::Continue;
+                        }
+                        if !is_file {
+                            // A FIFO, socket or device with a source file's name: never opened.
+                            let other = e.file_type().is_some_and(|t| !t.is_dir());
+                            if other {
+                                if let Ok(m) = std::fs::metadata(e.path()) {
+                                    notes.lock().unwrap().push(FileNote {
+                                        path: e.path().to_path_buf(),
+                                        kind: NoteKind::Skipped,
+                                        message: crate::source::not_a_file(&m).into(),
+                                    });
+                                }
+                            }
                             return WalkState::Continue;
                         }
                         if e.path_is_symlink() {
@@ -174,11 +208,7 @@ pub fn walk(config: &Config) -> Walked {
                     }
                     Err(err) => {
                         let path = walk_error_path(&err).unwrap_or_default();
-                        notes.lock().unwrap().push(FileNote {
-                            path,
-                            kind: NoteKind::Skipped,
-                            message: format!("skipped: {}", strip_path_prefix(&err)),
-                        });
+                        notes.lock().unwrap().push(walk_error_note(path, &err));
                     }
                 }
                 WalkState::Continue
@@ -195,6 +225,7 @@ pub fn walk(config: &Config) -> Walked {
     all.sort();
     all.dedup();
     let mut notes = notes.into_inner().unwrap();
+    notes.extend(std::mem::take(&mut *escapes.lock().unwrap()));
     notes.sort();
     let mut ts_configs = configs.into_inner().unwrap();
     for p in &mut ts_configs {
@@ -207,6 +238,27 @@ pub fn walk(config: &Config) -> Walked {
         files: all,
         notes,
         ts_configs,
+    }
+}
+
+/// A note for a walk error. A broken symbolic link is not an error of the run: it says so,
+/// as a warning, instead of "No such file or directory".
+fn walk_error_note(path: PathBuf, err: &ignore::Error) -> FileNote {
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && std::fs::metadata(&path).is_err() {
+        let target = std::fs::read_link(&path)
+            .map(|t| format!(" ({} does not exist)", t.display()))
+            .unwrap_or_default();
+        return FileNote {
+            path,
+            kind: NoteKind::Warning,
+            message: format!("broken symbolic link{target}; nothing to lint"),
+        };
+    }
+    FileNote {
+        path,
+        kind: NoteKind::Skipped,
+        message: format!("skipped: {}", strip_path_prefix(err)),
     }
 }
 
