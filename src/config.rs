@@ -140,6 +140,8 @@ pub struct Settings {
     pub exclude: Option<Globs>,
     pub include: Option<Globs>,
     pub include_tests: Option<bool>,
+    /// `parse-timeout`: how long a file may take to parse, per 256 KiB.
+    pub parse_timeout: Option<std::time::Duration>,
     pub overrides: Vec<Override>,
 }
 
@@ -491,6 +493,7 @@ struct RawFile {
     #[serde(default)]
     include: Vec<Spanned<String>>,
     include_tests: Option<bool>,
+    parse_timeout: Option<Spanned<toml::Value>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<RawRule>>,
     #[serde(default)]
@@ -808,7 +811,23 @@ impl Settings {
                 .collect();
             overrides.push(Override { files, rules });
         }
+        let parse_timeout = match &raw.parse_timeout {
+            None => None,
+            Some(v) => {
+                let secs = crate::semantic::duration::configured_seconds(v.get_ref())
+                    .map_err(|m| at(v.span(), m, "this duration"))?;
+                if secs < 0.001 {
+                    return Err(at(
+                        v.span(),
+                        "a parse timeout must be at least 1 ms".into(),
+                        "this duration",
+                    ));
+                }
+                Some(std::time::Duration::from_secs_f64(secs))
+            }
+        };
         Ok(Settings {
+            parse_timeout,
             file: Some(path.to_path_buf()),
             rules: rule_table(raw.rules, true)?,
             exclude: globs(&raw.exclude)?,
@@ -902,6 +921,9 @@ pub fn template() -> String {
          # include = [\"src/**\"]\n\n\
          # Tests (test/, __tests__/, *.spec.ts, ...) are skipped unless this is true.\n\
          # include-tests = false\n\n\
+         # How long a file may take to parse, per 256 KiB of source; a parse over it is\n\
+         # abandoned with a note (a few broken inputs make the parser run away).\n\
+         # parse-timeout = \"2s\"\n\n\
          # Rule levels: \"off\", \"note\", \"warning\" (or \"warn\") or \"error\" (or \"err\").\n\
          [rules]\n",
     );

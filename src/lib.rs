@@ -118,7 +118,11 @@ fn analyse_file(
     };
     // Files that cannot hold a finding are not decoded, indexed or parsed; what they import
     // is kept, in case they call a helper that makes a JWT call.
-    if prefilter && !source::is_binary(&raw) && !prefilter::may_match_bytes(&raw) {
+    if prefilter
+        && !source::is_binary(&raw)
+        && !source::is_utf16(&raw)
+        && !prefilter::may_match_bytes(&raw)
+    {
         let index = prefilter::SkippedIndex::of(&raw);
         return (None, Vec::new(), raw.len() as u64, index);
     }
@@ -467,7 +471,7 @@ fn apply_levels(config: &Config, findings: &mut Vec<Finding>) {
 /// A path named on the command line must be there and readable: a run that cannot read
 /// what it was asked to lint fails (exit 2) instead of passing with nothing checked.
 fn check_named_path(p: &Path) -> Result<(), Error> {
-    let shown = report::human::sanitize(&p.display().to_string());
+    let shown = report::paths::escape_controls(&p.display().to_string());
     if std::fs::symlink_metadata(p).is_err() {
         return Err(Error::Io(format!("{shown}: no such file or folder")));
     }

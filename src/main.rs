@@ -138,8 +138,9 @@ struct LintArgs {
     no_prefilter: bool,
     /// Milliseconds a file may take to parse, per 256 KiB of source (a parse over it is
     /// abandoned with a note; some broken inputs make the parser run away).
-    #[arg(long, value_name = "MS", default_value_t = jwtlint::parse::DEFAULT_TIMEOUT.as_millis() as u64)]
-    parse_timeout: u64,
+    /// [default: 2000, or `parse-timeout` in jwtlint.toml]
+    #[arg(long, value_name = "MS")]
+    parse_timeout: Option<u64>,
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = jwtlint::source::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
@@ -179,8 +180,13 @@ fn stderr_color(arg: ColorArg) -> bool {
     }
 }
 
+/// Prints an error and gives exit code 2. The message can quote paths and rule ids from
+/// the command line or the file system: control characters are escaped.
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("jwtlint: error: {msg}");
+    eprintln!(
+        "jwtlint: error: {}",
+        report::paths::escape_controls(&msg.to_string())
+    );
     ExitCode::from(2)
 }
 
@@ -254,7 +260,11 @@ fn list_rules(format: ListFormat) -> ExitCode {
 
 fn explain(id: &str) -> ExitCode {
     let Some(rule) = jwtlint::rules::find(id) else {
-        return fail(format!("unknown rule `{id}` (see `jwtlint rules`)"));
+        let hint = match jwtlint::config::did_you_mean(id, ALL_RULES.iter().map(|r| r.meta().id)) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "see `jwtlint rules`".into(),
+        };
+        return fail(format!("unknown rule `{id}` ({hint})"));
     };
     let m = rule.meta();
     let h = m.header();
@@ -291,7 +301,7 @@ fn print_notes(report: &jwtlint::Report) {
         };
         eprintln!(
             "jwtlint: {what}: {}: {}",
-            report.paths.for_people(&n.path),
+            report.paths.for_terminal(&n.path),
             report::human::sanitize(report::note_reason(n))
         );
     }
@@ -299,7 +309,7 @@ fn print_notes(report: &jwtlint::Report) {
         eprintln!(
             "jwtlint: {} files were analysed only in part (syntax the parser does not know, or bad UTF-8), e.g. {}: {}; `--format json` lists them all",
             warnings.len(),
-            report.paths.for_people(&warnings[0].path),
+            report.paths.for_terminal(&warnings[0].path),
             report::human::sanitize(&warnings[0].message)
         );
     }
@@ -412,6 +422,7 @@ fn lint(args: LintArgs) -> ExitCode {
         },
         None => None,
     };
+    let configured_timeout = settings.parse_timeout;
     let config = Config {
         paths,
         threads: clamp_threads(args.threads),
@@ -427,7 +438,10 @@ fn lint(args: LintArgs) -> ExitCode {
         baseline,
         report_unused_disables: args.report_unused_disables,
         parse_limits: jwtlint::parse::Limits {
-            timeout: std::time::Duration::from_millis(args.parse_timeout.max(1)),
+            timeout: match args.parse_timeout {
+                Some(ms) => std::time::Duration::from_millis(ms.max(1)),
+                None => configured_timeout.unwrap_or(jwtlint::parse::DEFAULT_TIMEOUT),
+            },
             ..Default::default()
         },
     };

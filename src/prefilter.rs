@@ -117,6 +117,9 @@ pub fn name_hash(name: &[u8]) -> u64 {
     })
 }
 
+/// The longest `export { … } from` statement the skipped-file index recognises, in bytes.
+const MAX_STATEMENT: usize = 4096;
+
 impl SkippedIndex {
     pub fn of(bytes: &[u8]) -> Option<SkippedIndex> {
         let specs = relative_specifiers(bytes);
@@ -145,7 +148,13 @@ impl SkippedIndex {
             .iter()
             .filter(|spec| {
                 text.match_indices(spec.as_str()).any(|(at, _)| {
-                    let before = &text[..at];
+                    // An `export … from` statement is short: look back a bounded distance,
+                    // so a one-line bundle naming a module many times stays linear.
+                    let mut from = at.saturating_sub(MAX_STATEMENT);
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    let before = &text[from..at];
                     before.rfind("export").is_some_and(|e| {
                         let statement = &before[e..];
                         !statement.contains(';')

@@ -73,6 +73,11 @@ pub fn is_binary(bytes: &[u8]) -> bool {
     !utf8 || controls * 8 > sample.len() || controls > sample.len() / 64 + 4
 }
 
+/// Whether the bytes start with a UTF-16 byte order mark (text the byte prefilter cannot read).
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    utf16_order(bytes).is_some()
+}
+
 /// `Some(true)` for a little-endian UTF-16 byte order mark, `Some(false)` for big-endian.
 fn utf16_order(bytes: &[u8]) -> Option<bool> {
     match bytes {

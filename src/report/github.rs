@@ -32,7 +32,7 @@ pub fn render(report: &Report) -> String {
         for r in &f.related {
             message.push_str(&format!(
                 "\nsee {}:{}:{}: {}",
-                paths.for_tools(&r.loc.path),
+                super::paths::escape_controls(&paths.for_tools(&r.loc.path)),
                 r.loc.span.start.line,
                 r.loc.span.start.column,
                 r.message
@@ -40,7 +40,9 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str(&format!(
             "::{cmd} file={},line={},endLine={},col={},endColumn={},title={}::{}\n",
-            escape_property(&paths.for_tools(&f.loc.path)),
+            escape_property(&super::paths::escape_controls(
+                &paths.for_tools(&f.loc.path)
+            )),
             s.start.line,
             s.end.line,
             s.start.column,
@@ -57,7 +59,7 @@ pub fn render(report: &Report) -> String {
         };
         out.push_str(&format!(
             "::{cmd} file={},title={}::{}\n",
-            escape_property(&paths.for_tools(&n.path)),
+            escape_property(&super::paths::escape_controls(&paths.for_tools(&n.path))),
             escape_property(title),
             escape_data(&super::human::sanitize(super::note_reason(n))),
         ));

@@ -153,7 +153,7 @@ fn render_one(
         } else {
             help.push_str(&format!(
                 "\nsee {}:{}:{}: {}",
-                paths.for_people(&r.loc.path),
+                paths.for_terminal(&r.loc.path),
                 r.loc.span.start.line,
                 r.loc.span.start.column,
                 sanitize(&r.message)
@@ -162,7 +162,7 @@ fn render_one(
     }
     let name = format!(
         "{}:{}:{}",
-        paths.for_people(&f.loc.path),
+        paths.for_terminal(&f.loc.path),
         f.loc.span.start.line,
         f.loc.span.start.column
     );
@@ -175,7 +175,7 @@ fn render_one(
             for r in &f.related {
                 help.push_str(&format!(
                     "\nsee {}:{}:{}: {}",
-                    paths.for_people(&r.loc.path),
+                    paths.for_terminal(&r.loc.path),
                     r.loc.span.start.line,
                     r.loc.span.start.column,
                     sanitize(&r.message)
@@ -209,7 +209,7 @@ fn render_one(
                 .map(|r| r.loc.span.end_byte)
                 .fold(f.loc.span.end_byte, usize::max)
                 .min(src.text.len());
-            let window = Window::new(paths.for_people(&f.loc.path), src, from, to);
+            let window = Window::new(paths.for_terminal(&f.loc.path), src, from, to);
             let mut labels = Vec::new();
             if let Some(s) = window.span(f.loc.span.start_byte, f.loc.span.end_byte) {
                 labels.push(LabeledSpan::new_primary_with_span(None, s));

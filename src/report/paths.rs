@@ -80,6 +80,12 @@ impl Paths {
 
     /// A path for people: relative to the working directory; a path outside it stays
     /// relative (`../lib/x.ts`) if it was given so, else absolute.
+    /// `for_people` with control characters escaped (`\n`, `\u{1b}`): a file name can hold
+    /// anything, and a terminal or an annotation must not act on it.
+    pub fn for_terminal(&self, p: &Path) -> String {
+        escape_controls(&self.for_people(p))
+    }
+
     pub fn for_people(&self, p: &Path) -> String {
         let abs = absolute(&self.cwd, p);
         if let Some(rel) = strip(&abs, &self.cwd, self.cwd_real.as_deref()) {
@@ -164,6 +170,22 @@ fn slashes(p: &Path) -> String {
     } else {
         s
     }
+}
+
+/// Control characters as Rust-style escapes; everything else unchanged.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
