@@ -640,7 +640,7 @@ impl Settings {
             Err(e) => Some(e.valid_up_to()),
         };
         if let Some(nul) = bytes.iter().position(|b| *b == 0) {
-            if first_bad.map_or(true, |bad| nul < bad) {
+            if first_bad.is_none_or(|bad| nul < bad) {
                 return Err(at_byte(
                     nul,
                     "the configuration holds a NUL byte: it is a binary file, not TOML".into(),

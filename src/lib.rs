@@ -378,7 +378,7 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
                 // A caller calls a helper by name; a barrel re-exports the helper's file.
                 let caller = names
                     .as_ref()
-                    .map_or(true, |list| list.iter().any(|n| index.calls(n)));
+                    .is_none_or(|list| list.iter().any(|n| index.calls(n)));
                 let barrel = index.reexports.iter().any(|s| hit(s).is_some());
                 (caller || barrel).then(|| (*i, from, names.clone(), barrel))
             })

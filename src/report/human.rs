@@ -140,7 +140,7 @@ fn render_one(
     previous: Option<&Finding>,
 ) -> String {
     // A finding at the same place as the one before it: its snippet is already on screen.
-    let snippet = !previous.is_some_and(|p| p.loc == f.loc);
+    let snippet = previous.is_none_or(|p| p.loc != f.loc);
     let paths = &report.paths;
     let mut help = sanitize(&f.help);
     let mut drawn = Vec::new();

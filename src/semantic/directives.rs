@@ -135,7 +135,7 @@ pub fn parse(
 /// Where a block's list of ends ends it for `rule`, if it does.
 fn end_for(ends: &[(Option<String>, Pos)], rule: &str) -> Option<Pos> {
     ends.iter()
-        .find(|(r, _)| r.as_deref().map_or(true, |r| r == rule))
+        .find(|(r, _)| r.as_deref().is_none_or(|r| r == rule))
         .map(|(_, at)| *at)
 }
 
@@ -205,7 +205,7 @@ impl<'a> FileDirectives<'a> {
                 Scope::Disable => {
                     d.names(rule)
                         && at >= d.at.span.start
-                        && end_for(&self.ends[i], rule).map_or(true, |end| at < end)
+                        && end_for(&self.ends[i], rule).is_none_or(|end| at < end)
                 }
                 Scope::Enable => false,
                 _ => d.covers(rule, at.line),
