@@ -73,7 +73,7 @@ time_cmd() { # prints seconds (median of 5)
 
 bench_dir() {
   local dir=$1 t_lint t_rg t_full files bytes rss
-  read -r files bytes < <("$bin" "$dir" -f json 2>/dev/null | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(s["files"], s["bytes"])')
+  read -r files bytes < <("$bin" "$dir" -f json 2>/dev/null | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(s["files_scanned"], s["bytes_scanned"])')
   if command -v hyperfine >/dev/null; then
     local json; json=$(mktemp)
     hyperfine -N --warmup 2 --runs 10 --export-json "$json" -i \
