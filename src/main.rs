@@ -425,6 +425,7 @@ fn lint(args: LintArgs) -> ExitCode {
         stdin,
         baseline,
         report_unused_disables: args.report_unused_disables,
+        project_context: true,
         parse_limits: jwtlint::parse::Limits {
             timeout: std::time::Duration::from_millis(args.parse_timeout.max(1)),
             ..Default::default()

@@ -2,7 +2,7 @@
 //! of what each file exports, through which imported values resolve (the link stage).
 
 use super::value::{Object, Prop, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -18,11 +18,15 @@ pub fn normalize(p: &Path) -> PathBuf {
     for c in p.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            // `a/..` folds; a leading `..` stays (`../..` is two folders up), and the
+            // root has no parent.
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
             other => out.push(other.as_os_str()),
         }
     }
@@ -37,6 +41,21 @@ pub struct Aliases {
     base_url: Option<PathBuf>,
     /// Pattern (`@/*`) → targets (`src/*`), targets already joined to their base.
     paths: Vec<(String, Vec<PathBuf>)>,
+}
+
+impl Aliases {
+    /// Joins the folders to `cwd` (they are read as walked), so they compare with
+    /// absolute importer paths.
+    fn make_absolute(&mut self, cwd: &Path) {
+        let abs = |p: &Path| normalize(&cwd.join(p));
+        self.dir = abs(&self.dir);
+        self.base_url = self.base_url.as_deref().map(abs);
+        for (_, targets) in &mut self.paths {
+            for t in targets {
+                *t = abs(t);
+            }
+        }
+    }
 }
 
 /// Reads a TypeScript configuration's aliases, following relative `extends` a few levels.
@@ -99,45 +118,71 @@ pub fn read_aliases(config: &Path) -> Result<Aliases, String> {
     Ok(out)
 }
 
-/// The files of the run, by normalized path, and the path aliases that apply to them.
+/// The files of the run and the path aliases that apply to them.
+///
+/// Files are keyed as walked (`src/x.ts`, `../lib/y.ts`, absolute), normalized; resolution
+/// works on absolute paths, so a file reached as `../src/x.ts` from one importer and as
+/// `x.ts` from another is the same file, and maps back to the one key it was walked as.
 #[derive(Debug, Default)]
 pub struct FileSet {
-    files: HashSet<PathBuf>,
+    /// Absolute, normalized path → the key the file was walked as.
+    by_abs: HashMap<PathBuf, PathBuf>,
+    /// The working directory relative keys are relative to.
+    cwd: PathBuf,
     /// Deepest folder first.
     aliases: Vec<Aliases>,
 }
 
 impl FileSet {
     pub fn new<'a>(files: impl IntoIterator<Item = &'a PathBuf>) -> FileSet {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let by_abs = files
+            .into_iter()
+            .map(|p| {
+                let key = normalize(p);
+                (normalize(&cwd.join(&key)), key)
+            })
+            .collect();
         FileSet {
-            files: files.into_iter().map(|p| normalize(p)).collect(),
+            by_abs,
+            cwd,
             aliases: Vec::new(),
         }
     }
 
     pub fn with_aliases(mut self, mut aliases: Vec<Aliases>) -> FileSet {
+        for a in &mut aliases {
+            a.make_absolute(&self.cwd);
+        }
         aliases.sort_by_key(|a| std::cmp::Reverse(a.dir.components().count()));
         self.aliases = aliases;
         self
     }
 
-    /// A path in the project with the usual extension and `index` lookups.
+    /// The absolute, normalized form of a path as walked.
+    fn absolute(&self, p: &Path) -> PathBuf {
+        normalize(&self.cwd.join(p))
+    }
+
+    /// The key of the project file at an absolute path, with the usual extension and
+    /// `index` lookups.
     fn lookup(&self, base: &Path) -> Option<PathBuf> {
-        if self.has(base) {
-            return Some(base.to_path_buf());
+        if let Some(k) = self.key(base) {
+            return Some(k);
         }
-        if let Some(p) = with_ext(base).find(|p| self.has(p)) {
-            return Some(p);
+        if let Some(k) = with_ext(base).find_map(|p| self.key(&p)) {
+            return Some(k);
         }
-        if let Some(p) = with_ext(&base.join("index")).find(|p| self.has(p)) {
-            return Some(p);
-        }
-        None
+        with_ext(&base.join("index")).find_map(|p| self.key(&p))
+    }
+
+    fn key(&self, abs: &Path) -> Option<PathBuf> {
+        self.by_abs.get(abs).cloned()
     }
 
     /// A non-relative specifier through the nearest configuration's `paths` and `baseUrl`.
     fn resolve_alias(&self, from: &Path, spec: &str) -> Option<PathBuf> {
-        let from = normalize(from);
+        let from = self.absolute(from);
         let config = self.aliases.iter().find(|a| from.starts_with(&a.dir))?;
         for (pattern, targets) in &config.paths {
             let rest = match pattern.split_once('*') {
@@ -159,12 +204,14 @@ impl FileSet {
         self.lookup(&normalize(&base.join(spec)))
     }
 
-    fn has(&self, p: &Path) -> bool {
-        self.files.contains(p)
+    /// Whether a path as walked is one of the run's files.
+    pub fn contains(&self, p: &Path) -> bool {
+        self.by_abs.contains_key(&self.absolute(p))
     }
 
-    /// The project file a relative specifier names, Node- and TypeScript-style:
-    /// exact, with an extension, `index.*` in a folder, and `./x.js` naming `x.ts`.
+    /// The project file a specifier names, as the key it was walked as. Relative
+    /// specifiers Node- and TypeScript-style: exact, with an extension, `index.*` in a
+    /// folder, and `./x.js` naming `x.ts`; others through the configured path aliases.
     pub fn resolve(&self, from: &Path, spec: &str) -> Option<PathBuf> {
         if !is_relative(spec) {
             if self.aliases.is_empty() {
@@ -172,6 +219,7 @@ impl FileSet {
             }
             return self.resolve_alias(from, spec);
         }
+        let from = self.absolute(from);
         let dir = from.parent().unwrap_or(Path::new(""));
         let base = normalize(&dir.join(spec));
         if let Some(p) = self.lookup(&base) {
@@ -181,15 +229,14 @@ impl FileSet {
         let ext = base.extension().and_then(|e| e.to_str());
         if matches!(ext, Some("js" | "jsx" | "mjs" | "cjs")) {
             let stem = base.with_extension("");
-            let ts = match ext {
-                Some("mjs") => vec!["mts"],
-                Some("cjs") => vec!["cts"],
-                _ => vec!["ts", "tsx"],
+            let ts: &[&str] = match ext {
+                Some("mjs") => &["mts"],
+                Some("cjs") => &["cts"],
+                _ => &["ts", "tsx"],
             };
             for e in ts {
-                let p = stem.with_extension(e);
-                if self.has(&p) {
-                    return Some(p);
+                if let Some(k) = self.key(&stem.with_extension(e)) {
+                    return Some(k);
                 }
             }
         }
@@ -348,6 +395,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn normalize_folds_only_what_it_can() {
+        let n = |p: &str| normalize(Path::new(p));
+        assert_eq!(n("a/./b/../c"), PathBuf::from("a/c"));
+        assert_eq!(n("../../src/a.js"), PathBuf::from("../../src/a.js"));
+        assert_eq!(n("a/../../b"), PathBuf::from("../b"));
+        assert_eq!(n("/../x"), PathBuf::from("/x"));
+        assert_eq!(n("./"), PathBuf::from(""));
+    }
+
+    #[test]
     fn resolution_follows_node_and_typescript() {
         let files: Vec<PathBuf> = [
             "app/src/config.ts",
@@ -381,6 +438,16 @@ mod tests {
             Some(PathBuf::from("app/src/auth.js"))
         );
         assert_eq!(set.resolve(from, "jsonwebtoken"), None);
+        // Two folders up is not the working directory.
+        let up: Vec<PathBuf> = ["../../src/a.js", "../../src/config.js"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        let set_up = FileSet::new(&up);
+        assert_eq!(
+            set_up.resolve(Path::new("../../src/a.js"), "./config"),
+            Some(PathBuf::from("../../src/config.js"))
+        );
         assert_eq!(set.resolve(from, "./missing"), None);
     }
 }
