@@ -426,11 +426,13 @@ fn analyse_project(
         .collect();
     config.report_progress(config::Progress::Start(walked.files.len()));
     let mut notes = walked.notes;
-    let files = FileSet::new(&walked.files).with_aliases(load_aliases(
-        &scope.alias_folders,
-        &walked.ts_configs,
-        &mut notes,
-    ));
+    let files = FileSet::new(&walked.files)
+        .with_aliases(load_aliases(
+            &scope.alias_folders,
+            &walked.ts_configs,
+            &mut notes,
+        ))
+        .with_resolver(&scope.alias_folders);
     // Standard input stands in for the file at its name.
     let stdin = config.stdin.as_ref().map(|(name, text)| {
         let key = modules::normalize(name);

@@ -325,3 +325,117 @@ fn notes_about_files_read_for_context_are_not_reported() {
         json(&alone)["errors"]
     );
 }
+
+/// Workspace packages resolve through `node_modules` links as Node resolves them
+/// (`package.json` `exports`), and real dependencies stay libraries.
+#[cfg(unix)]
+#[test]
+fn workspace_packages_resolve_through_node_modules_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // No `workspaces` declared: only the link in node_modules leads to the package.
+    write(
+        root,
+        "package.json",
+        "{ \"name\": \"acme\", \"private\": true }\n",
+    );
+    write(
+        root,
+        "packages/config/package.json",
+        "{ \"name\": \"@acme/config\", \"exports\": { \".\": { \"import\": \"./src/index.mjs\", \"require\": \"./src/index.cjs\" } } }\n",
+    );
+    write(root, "packages/config/src/index.cjs", CONFIG);
+    write(
+        root,
+        "packages/config/src/index.mjs",
+        "export const secret = process.env.JWT_SECRET;\n",
+    );
+    std::fs::create_dir_all(root.join("node_modules/@acme")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../packages/config",
+        root.join("node_modules/@acme/config"),
+    )
+    .unwrap();
+    // A real dependency with a file of its own: `jsonwebtoken` stays the library.
+    write(
+        root,
+        "node_modules/jsonwebtoken/package.json",
+        "{ \"name\": \"jsonwebtoken\", \"main\": \"index.js\" }\n",
+    );
+    write(
+        root,
+        "node_modules/jsonwebtoken/index.js",
+        "module.exports = { sign() {}, verify() {} };\n",
+    );
+    write(
+        root,
+        "apps/api/src/a.js",
+        &SIGNS.replace("'./config'", "'@acme/config'"),
+    );
+    let o = run(root, &[".", "-f", "json"]);
+    assert_eq!(
+        rules_at(&o),
+        vec![(
+            "hardcoded-secret".to_string(),
+            "apps/api/src/a.js:5".to_string()
+        )]
+    );
+    assert_eq!(
+        findings(&o)[0]["related"][0]["path"],
+        "packages/config/src/index.cjs"
+    );
+    // With dependencies walked too, `jsonwebtoken` is still the library, not a file.
+    let o = run(root, &[".", "--no-ignore", "-f", "json"]);
+    assert_eq!(
+        rules_at(&o),
+        vec![(
+            "hardcoded-secret".to_string(),
+            "apps/api/src/a.js:5".to_string()
+        )]
+    );
+    // The ESM entry point (`import`) is a different file, with no secret in it.
+    write(
+        root,
+        "apps/api/src/b.mjs",
+        "import jsonwebtoken from 'jsonwebtoken';\nimport { secret } from '@acme/config';\nexport const issue = (u) => jsonwebtoken.sign({ sub: u }, secret, { algorithm: 'HS256', expiresIn: '1h' });\n",
+    );
+    let o = run(root, &["apps/api/src/b.mjs", "-f", "json"]);
+    assert!(rules_at(&o).is_empty(), "{:?}", rules_at(&o));
+}
+
+/// `./x.js` names `x.ts` (TypeScript's ESM style), through a `tsconfig.json` alias too;
+/// a specifier naming nothing on disk is simply unresolved.
+#[test]
+fn typescript_esm_specifiers_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "package.json", "{ \"type\": \"module\" }\n");
+    write(
+        root,
+        "tsconfig.json",
+        "{\n  // comments are allowed\n  \"compilerOptions\": { \"baseUrl\": \".\", \"paths\": { \"#cfg/*\": [\"src/config/*\"] } },\n}\n",
+    );
+    write(
+        root,
+        "src/config/keys.ts",
+        "export const key = 'typescript-esm-signing-secret-0042';\n",
+    );
+    write(
+        root,
+        "src/config/other.ts",
+        "export const other = 'typescript-alias-signing-secret-0042';\n",
+    );
+    write(
+        root,
+        "src/a.ts",
+        "import jwt from 'jsonwebtoken';\nimport { key } from './config/keys.js';\nimport { other as aliased } from '#cfg/other.js';\nimport { missing } from './nowhere/at/all.js';\nexport const a = (s: string) => jwt.sign({ s }, key, { algorithm: 'HS256', expiresIn: '1h' });\nexport const b = (s: string) => jwt.sign({ s }, aliased, { algorithm: 'HS256', expiresIn: '1h' });\nexport const c = (s: string) => jwt.sign({ s }, missing, { algorithm: 'HS256', expiresIn: '1h' });\n",
+    );
+    let o = run(root, &["src/a.ts", "-f", "json"]);
+    assert_eq!(
+        rules_at(&o),
+        vec![
+            ("hardcoded-secret".to_string(), "src/a.ts:5".to_string()),
+            ("hardcoded-secret".to_string(), "src/a.ts:6".to_string()),
+        ]
+    );
+}
