@@ -439,3 +439,37 @@ fn typescript_esm_specifiers_and_missing_files() {
         ]
     );
 }
+
+/// A project scanned through a symbolic link: what the resolver finds (real paths) maps
+/// back to the files as walked.
+#[cfg(unix)]
+#[test]
+fn a_project_reached_through_a_link_resolves_aliases() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real");
+    write(
+        &real,
+        "tsconfig.json",
+        "{ \"compilerOptions\": { \"paths\": { \"@cfg\": [\"./src/config.ts\"] } } }\n",
+    );
+    write(
+        &real,
+        "src/config.ts",
+        "export const secret = 'linked-project-signing-secret-0042';\n",
+    );
+    write(
+        &real,
+        "src/a.ts",
+        "import jwt from 'jsonwebtoken';\nimport { secret } from '@cfg';\nexport const a = (s: string) => jwt.sign({ s }, secret, { algorithm: 'HS256', expiresIn: '1h' });\n",
+    );
+    std::os::unix::fs::symlink(&real, dir.path().join("link")).unwrap();
+    let o = run(dir.path(), &["link", "-f", "json"]);
+    assert_eq!(
+        rules_at(&o),
+        vec![(
+            "hardcoded-secret".to_string(),
+            "link/src/a.ts:3".to_string()
+        )]
+    );
+    assert_eq!(findings(&o)[0]["related"][0]["path"], "link/src/config.ts");
+}
