@@ -57,6 +57,11 @@ pub struct Config {
     pub report_unused_disables: bool,
     /// Time and memory one file's parse may take.
     pub parse_limits: crate::parse::Limits,
+    /// Analyse named files (and standard input) in their project's context: the project
+    /// around them is read, only they are reported on (DESIGN.md §5). Off (the library's
+    /// default: nothing is read but what is named), a named file is analysed by itself;
+    /// the command line turns it on.
+    pub project_context: bool,
 }
 
 impl fmt::Debug for Config {
@@ -86,6 +91,7 @@ impl Default for Config {
             baseline: None,
             report_unused_disables: false,
             parse_limits: crate::parse::Limits::default(),
+            project_context: false,
         }
     }
 }
@@ -562,6 +568,23 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .map(|d| d.join(CONFIG_FILE))
         .find(|p| p.is_file())
+}
+
+/// The root of the project a file belongs to, as an absolute path: the nearest folder
+/// upward holding a `jwtlint.toml` or `.git` (a folder, or a file in a worktree or
+/// submodule), else the nearest holding a `package.json`. `None` outside any project.
+///
+/// `jwtlint.toml` and `.git` come first because in a monorepo the nearest `package.json`
+/// is one app's or package's, while the configuration and the repository span what a
+/// full scan sees: secrets shared between `apps/` and `packages/` are only found there.
+pub fn project_root(file: &Path) -> Option<PathBuf> {
+    let abs = crate::semantic::modules::normalize(&std::path::absolute(file).ok()?);
+    let dir = abs.parent()?;
+    let has = |d: &Path, name: &str| d.join(name).exists();
+    dir.ancestors()
+        .find(|d| d.join(CONFIG_FILE).is_file() || has(d, ".git"))
+        .or_else(|| dir.ancestors().find(|d| d.join("package.json").is_file()))
+        .map(Path::to_path_buf)
 }
 
 /// The largest configuration file read: a `jwtlint.toml` is a few hundred bytes; a larger

@@ -251,15 +251,15 @@ pub fn check_files(
     (findings, notes)
 }
 
-/// Path aliases from the TypeScript/JavaScript configurations in the scanned folders, and
-/// from the nearest one above each scanned folder (a scan of `src/` still sees `./tsconfig.json`).
+/// Path aliases from the TypeScript/JavaScript configurations met while walking, and from
+/// the nearest one above each of `folders` (a scan of `src/` still sees `./tsconfig.json`).
 fn load_aliases(
-    config: &Config,
+    folders: &[PathBuf],
     found: &[PathBuf],
     notes: &mut Vec<FileNote>,
 ) -> Vec<modules::Aliases> {
     let mut configs: Vec<PathBuf> = found.to_vec();
-    for root in config.paths.iter().filter(|p| p.is_dir()) {
+    for root in folders {
         let abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
         let mut rel = root.clone();
         for dir in abs.ancestors().skip(1) {
@@ -292,35 +292,197 @@ fn load_aliases(
     out
 }
 
+/// What a run walks and what it reports on (DESIGN.md §5: a file named alone is analysed
+/// in its project's context).
+struct Scope {
+    /// Folders and files to walk: the folders named, the project roots of the files named,
+    /// and the files named.
+    walk: Vec<PathBuf>,
+    /// Folders above which to look for a `tsconfig.json`.
+    alias_folders: Vec<PathBuf>,
+    /// The files named (standard input's name included), normalized as given, and their
+    /// absolute forms.
+    named: Vec<(PathBuf, PathBuf)>,
+    /// The folders named, absolute: everything walked below them is reported.
+    named_dirs: Vec<PathBuf>,
+}
+
+impl Scope {
+    fn of(config: &Config) -> Scope {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let abs = |p: &Path| modules::normalize(&cwd.join(p));
+        let (dirs, files): (Vec<PathBuf>, Vec<PathBuf>) = match &config.stdin {
+            Some((name, _)) => (Vec::new(), vec![name.clone()]),
+            None => config.paths.iter().cloned().partition(|p| p.is_dir()),
+        };
+        let named: Vec<(PathBuf, PathBuf)> = files
+            .iter()
+            .map(|p| (modules::normalize(p), abs(p)))
+            .collect();
+        let named_dirs: Vec<PathBuf> = dirs.iter().map(|d| abs(d)).collect();
+        let mut roots: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let mut alias_folders = dirs.clone();
+        for (given, abs_file) in &named {
+            let root = config
+                .project_context
+                .then(|| config::project_root(abs_file))
+                .flatten();
+            match root {
+                Some(root) => {
+                    roots.push((root.clone(), as_given(&root, &cwd, given.is_absolute())));
+                }
+                // Outside any project the file is linted alone.
+                None => alias_folders.push(
+                    abs_file
+                        .parent()
+                        .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+                ),
+            }
+        }
+        // A root inside another root or a named folder is walked with it.
+        roots.sort();
+        roots.dedup_by(|a, b| a.0 == b.0);
+        let covering: Vec<PathBuf> = roots
+            .iter()
+            .map(|r| r.0.clone())
+            .chain(named_dirs.clone())
+            .collect();
+        roots.retain(|(r, _)| !covering.iter().any(|c| c != r && r.starts_with(c)));
+        let mut walk = dirs;
+        for (_, given) in roots {
+            alias_folders.push(given.clone());
+            walk.push(given);
+        }
+        walk.extend(files);
+        Scope {
+            walk,
+            alias_folders,
+            named,
+            named_dirs,
+        }
+    }
+
+    /// Whether findings are limited to some files (a file was named, or standard input).
+    fn limits(&self) -> bool {
+        !self.named.is_empty()
+    }
+
+    /// Whether a walked file (absolute) is reported on.
+    fn reports(&self, abs: &Path) -> bool {
+        !self.limits()
+            || self.named.iter().any(|(_, a)| a == abs)
+            || self.named_dirs.iter().any(|d| abs.starts_with(d))
+    }
+}
+
+/// An absolute folder as a path to walk: relative to the working directory when the file
+/// it was found from was given relative (`.`, `..`, `../..`), so walked paths read like
+/// the ones given.
+fn as_given(root: &Path, cwd: &Path, absolute: bool) -> PathBuf {
+    if absolute {
+        return root.to_path_buf();
+    }
+    let cwd = modules::normalize(cwd);
+    let a: Vec<_> = root.components().collect();
+    let b: Vec<_> = cwd.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &a[common..] {
+        out.push(c.as_os_str());
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
 /// The facts stage over the whole project, with the link stage's passes (DESIGN.md §1, §7):
 /// 1. every file is read; those with a trigger word are parsed and their facts taken;
 /// 2. files they import that were not parsed (config modules without trigger words) are
 ///    parsed on demand for their exports, transitively;
 /// 3. files whose operations use values from other files are analysed again with the
 ///    project's export table, so those values resolve.
-fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64) {
-    if let Some((path, text)) = &config.stdin {
-        // One file from standard input: nothing to walk, nothing to import from.
-        let src = Source::new(path.clone(), text.clone());
-        let files = FileSet::new([path]);
-        let (facts, notes) = analyse_source(&src, &files, None, config.parse_limits);
-        let mut project = ProjectFacts::new(facts.into_iter().collect());
-        project.link(None);
-        return (project, notes, 1, text.len() as u64);
+///
+/// When files are named (or standard input stands for one), their projects are walked for
+/// context and the named files are always parsed; the last element lists the files reported
+/// on (`None`: all), and the counts are of those files only. Standard input's text stands
+/// in for the file on disk at its name.
+fn analyse_project(
+    config: &Config,
+) -> (
+    ProjectFacts,
+    Vec<FileNote>,
+    usize,
+    u64,
+    Option<HashSet<PathBuf>>,
+) {
+    let scope = Scope::of(config);
+    let walk_config = Config {
+        paths: scope.walk.clone(),
+        threads: config.threads,
+        no_ignore: config.no_ignore,
+        include_tests: config.include_tests,
+        settings: config.settings.clone(),
+        ..Config::default()
+    };
+    let mut walked = walk::walk(&walk_config);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let abs_of = |p: &Path| modules::normalize(&cwd.join(p));
+    if scope.limits() {
+        // A named file also met in its project's walk keeps the name it was given.
+        walked.files.retain(|p| {
+            let a = abs_of(p);
+            scope
+                .named
+                .iter()
+                .all(|(given, abs)| *abs != a || given == p)
+        });
+        for (given, _) in &scope.named {
+            if !walked.files.contains(given) {
+                walked.files.push(given.clone());
+            }
+        }
+        walked.files.sort();
+        walked.files.dedup();
     }
-    let walked = walk::walk(config);
+    let abs_files: Vec<PathBuf> = walked.files.iter().map(|p| abs_of(p)).collect();
+    let reported: Vec<bool> = abs_files.iter().map(|a| scope.reports(a)).collect();
+    let named: Vec<bool> = abs_files
+        .iter()
+        .map(|a| scope.named.iter().any(|(_, n)| n == a))
+        .collect();
     config.report_progress(config::Progress::Start(walked.files.len()));
     let mut notes = walked.notes;
-    let files = FileSet::new(&walked.files).with_aliases(load_aliases(
-        config,
-        &walked.ts_configs,
-        &mut notes,
-    ));
+    let files = FileSet::new(&walked.files)
+        .with_aliases(load_aliases(
+            &scope.alias_folders,
+            &walked.ts_configs,
+            &mut notes,
+        ))
+        .with_resolver(&scope.alias_folders);
+    // Standard input stands in for the file at its name.
+    let stdin = config.stdin.as_ref().map(|(name, text)| {
+        let key = modules::normalize(name);
+        (abs_of(&key), Source::new(key, text.clone()))
+    });
+    let read = |p: &Path, prefilter: bool, table: Option<&ExportTable>| -> Analysed {
+        match &stdin {
+            Some((abs, src)) if abs_of(p) == *abs => {
+                let (facts, notes) = analyse_source(src, &files, table, config.parse_limits);
+                (facts, notes, src.text.len() as u64, None)
+            }
+            _ => analyse_file(p, config, prefilter, &files, table),
+        }
+    };
     let results: Vec<_> = walked
         .files
         .par_iter()
-        .map(|p| {
-            let r = analyse_file(p, config, config.prefilter, &files, None);
+        .zip(&named)
+        .map(|(p, &named)| {
+            let r = read(p, config.prefilter && !named, None);
             config.report_progress(config::Progress::File);
             r
         })
@@ -331,7 +493,9 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
     for (i, (f, n, b, index)) in results.into_iter().enumerate() {
         facts.extend(f);
         notes.extend(n);
-        bytes += b;
+        if reported[i] {
+            bytes += b;
+        }
         if let Some(index) = index {
             skipped.push((i, index));
         }
@@ -394,7 +558,7 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
         }
         let more: Vec<FileFacts> = found
             .par_iter()
-            .filter_map(|(_, p, _, _)| analyse_file(p, config, false, &files, None).0)
+            .filter_map(|(_, p, _, _)| read(p, false, None).0)
             .collect();
         facts.extend(more);
     }
@@ -418,7 +582,7 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
         parsed.extend(unparsed.iter().cloned());
         let more: Vec<FileFacts> = unparsed
             .par_iter()
-            .filter_map(|p| analyse_file(p, config, false, &files, None).0)
+            .filter_map(|p| read(p, false, None).0)
             .collect();
         facts.extend(more);
         let wanted: HashSet<&PathBuf> = frontier.iter().collect();
@@ -438,7 +602,7 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
     let relink: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].unresolved).collect();
     let relinked: Vec<_> = relink
         .par_iter()
-        .map(|&i| analyse_file(&facts[i].path.clone(), config, false, &files, Some(&table)).0)
+        .map(|&i| read(&facts[i].path.clone(), false, Some(&table)).0)
         .collect();
     for (i, f) in relink.into_iter().zip(relinked) {
         if let Some(mut f) = f {
@@ -446,10 +610,23 @@ fn analyse_project(config: &Config) -> (ProjectFacts, Vec<FileNote>, usize, u64)
             facts[i] = f;
         }
     }
-    let count = walked.files.len();
+    let count = reported.iter().filter(|&&r| r).count();
     let mut project = ProjectFacts::new(facts);
     project.link(Some(&table));
-    (project, notes, count, bytes)
+    let only = scope.limits().then(|| {
+        walked
+            .files
+            .iter()
+            .zip(&reported)
+            .filter(|(_, &r)| r)
+            .map(|(p, _)| p.clone())
+            .collect::<HashSet<PathBuf>>()
+    });
+    if let Some(only) = &only {
+        // Notes about files read only for context are not the user's concern here.
+        notes.retain(|n| only.contains(&modules::normalize(&n.path)));
+    }
+    (project, notes, count, bytes, only)
 }
 
 /// Per-path levels from the configuration; `--rule` turns a rule on where it is off.
@@ -510,7 +687,8 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         .stack_size(8 * 1024 * 1024)
         .build()
         .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
-    let (mut project, mut notes, files_scanned, bytes) = pool.install(|| analyse_project(config));
+    let (mut project, mut notes, files_scanned, bytes, only) =
+        pool.install(|| analyse_project(config));
     project.settings = config.settings.clone();
     let (mut findings, rule_notes) = pool.install(|| check_files(&project, &rules));
     notes.extend(rule_notes);
@@ -521,6 +699,10 @@ pub fn run(config: &Config) -> Result<Report, Error> {
     if !unused.is_empty() {
         findings.extend(unused);
         findings.sort();
+    }
+    // Files named alone: their projects were read for context; only they are reported on.
+    if let Some(only) = &only {
+        findings.retain(|f| only.contains(f.loc.path.as_ref()));
     }
     let mut cache = report::SourceCache::default();
     let sources: Vec<Source> = config

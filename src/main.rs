@@ -437,6 +437,7 @@ fn lint(args: LintArgs) -> ExitCode {
         stdin,
         baseline,
         report_unused_disables: args.report_unused_disables,
+        project_context: true,
         parse_limits: jwtlint::parse::Limits {
             timeout: match args.parse_timeout {
                 Some(ms) => std::time::Duration::from_millis(ms.max(1)),

@@ -1,0 +1,1 @@
+module.exports = { tokenSecret: 'pnpm-workspace-token-secret-value-0042' };

@@ -1,0 +1,3 @@
+export const envConfig = {
+  signingSecret: process.env.SIGNING_SECRET as string,
+};
