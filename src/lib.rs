@@ -691,7 +691,10 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         pool.install(|| analyse_project(config));
     project.settings = config.settings.clone();
     let (mut findings, rule_notes) = pool.install(|| check_files(&project, &rules));
-    notes.extend(rule_notes);
+    notes.extend(rule_notes.into_iter().filter(|n| {
+        only.as_ref()
+            .is_none_or(|only| only.contains(&modules::normalize(&n.path)))
+    }));
     apply_levels(config, &mut findings);
     let unused = suppress::apply_directives(&project, &mut findings);
     let mut unused = suppress::unused_findings(&unused, &rules);

@@ -87,8 +87,10 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
     }
     match callee_value {
         Value::Import { module, path } => {
+            // A framework's typed value (`app: FastifyInstance`) is an import of the
+            // framework, yet its @fastify/jwt decorators are still @fastify/jwt calls.
             let Some(lib) = libraries::for_module(&module) else {
-                return;
+                return fastify_decorator(cx, node, callee, facts);
             };
             let call = Call {
                 cx,
