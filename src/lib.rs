@@ -571,6 +571,18 @@ fn analyse_project(
         .flat_map(|f| f.needs.iter())
         .map(|p| p.as_ref().clone())
         .collect();
+    // Values passed to a project function from another module: when the function turns
+    // out to be a helper, linking substitutes them into its JWT call, so their modules'
+    // exports are needed too (a `keys.js` without a trigger word).
+    let mut passed = Vec::new();
+    for f in &facts {
+        for call in &f.helper_calls {
+            for (v, _) in call.args.iter().flatten() {
+                v.module_files(&mut passed);
+            }
+        }
+    }
+    frontier.extend(passed.into_iter().map(|p| p.as_ref().clone()));
     while !frontier.is_empty() {
         frontier.retain(|p| requested.insert(p.clone()));
         frontier.sort();
