@@ -689,7 +689,12 @@ impl Settings {
             Settings::decode(path, text.as_bytes())?;
         }
         let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let raw = e.message().trim().replace('\n', "; ");
+            let mut raw = e.message().trim().replace('\n', "; ");
+            if raw.is_empty() {
+                // Some TOML errors (a control character in a comment, `a =` at the end of
+                // the file) come without a message.
+                raw = "this is not valid TOML (a missing value, or a control character)".into();
+            }
             let (msg, label) = match unknown_key_message(&raw) {
                 Some(m) => (m, "unknown key"),
                 None => (escape_control(&raw), "here"),
@@ -1018,6 +1023,16 @@ mod tests {
         assert_eq!(level("hardcoded-secret"), Some(Severity::On(Level::Error)));
         assert_eq!(level("weak-secret"), Some(Severity::On(Level::Warning)));
         assert_eq!(level("shared-secret"), Some(Severity::On(Level::Error)));
+    }
+
+    #[test]
+    fn toml_errors_without_a_message_still_say_what() {
+        // Fuzz finds: the TOML parser gives these no message.
+        for text in ["#\u{11}", "a ="] {
+            let e = err(text);
+            let (_, what) = e.split_once(": ").unwrap_or(("", ""));
+            assert!(what.contains("not valid TOML"), "{text:?}: {e}");
+        }
     }
 
     #[test]
