@@ -262,6 +262,29 @@ fn a_panic_in_one_file_becomes_a_note_and_exit_2() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("internal error: boom.js"));
 }
 
+/// Fuzz find: the browser check cut the first 200 bytes of a file with a decode call at a
+/// fixed offset, and panicked when a multibyte character straddled it.
+#[test]
+fn a_character_across_byte_200_does_not_break_decode_analysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "const jwt = require('jsonwebtoken');\n// ";
+    for shift in 0..4 {
+        let pad = "x".repeat(199 - head.len() - shift);
+        let text = format!(
+            "{head}{pad}€😀 é\nexports.who = (t) => {{ const c = jwt.decode(t); if (c.role === 'admin') return 1; }};\n"
+        );
+        write(dir.path(), &format!("d{shift}.js"), text);
+    }
+    let o = run_in(dir.path(), &[".", "-f", "json"], &[]);
+    let v = json(&o);
+    assert!(
+        v["errors"].as_array().unwrap().is_empty(),
+        "{:#}",
+        v["errors"]
+    );
+    assert_eq!(findings(&v).len(), 4, "{v:#}");
+}
+
 #[test]
 fn threads_are_clamped() {
     let dir = tempfile::tempdir().unwrap();
