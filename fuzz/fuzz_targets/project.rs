@@ -48,7 +48,7 @@ fn split(data: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut name = "index.js".to_string();
     let mut body: Vec<u8> = Vec::new();
-    let mut push = |name: String, body: Vec<u8>, files: &mut Vec<(String, Vec<u8>)>| {
+    let push = |name: String, body: Vec<u8>, files: &mut Vec<(String, Vec<u8>)>| {
         let clash = files.iter().any(|(n, _)| {
             n == &name || n.starts_with(&format!("{name}/")) || name.starts_with(&format!("{n}/"))
         });
