@@ -37,16 +37,21 @@ fuzz_target!(|data: &[u8]| {
     let settings = match Settings::parse(config_path, &text) {
         Ok(s) => s,
         Err(e) => {
-            // Errors name the file, and say something after it.
-            let rest = e.0.strip_prefix("jwtlint.toml").unwrap_or_else(|| {
-                panic!("a configuration error does not start with the file name: {e}")
-            });
-            assert!(
-                rest.trim_start_matches(|c: char| c == ':' || c.is_ascii_digit() || c == ' ')
-                    .len()
-                    > 0,
-                "a configuration error without a message: {e}"
-            );
+            // Errors name the file, say what is wrong, point inside the file, and draw.
+            assert_eq!(e.path, "jwtlint.toml", "error names another file: {e}");
+            assert!(!e.message.trim().is_empty(), "error without a message: {e}");
+            if let Some((line, column)) = e.position {
+                let lines = text.split('\n').count();
+                assert!(
+                    line >= 1 && column >= 1 && line <= lines,
+                    "error position {line}:{column} outside the file ({lines} lines): {e}"
+                );
+            }
+            let head = e.to_string();
+            for color in [false, true] {
+                let drawn = e.render(color);
+                assert!(drawn.starts_with(&head), "drawn error lost its first line");
+            }
             return;
         }
     };

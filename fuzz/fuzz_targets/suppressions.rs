@@ -1,13 +1,14 @@
-//! Suppression comments (`jwtlint-disable-next-line`, `-line`, `-file`, in `//`, `/* */`
-//! and JSX comments), two ways:
-//! 1. the comment parser directly, on every comment-looking piece of the input;
+//! Suppression comments (`jwtlint-disable-next-line`, `-line`, `-file`, `jwtlint-disable`
+//! … `jwtlint-enable` blocks, in `//`, `/* */` and JSX comments), two ways:
+//! 1. the comment parser directly, on every comment-looking piece of the input, and the
+//!    pairing of blocks over all the directives found;
 //! 2. the whole pipeline, with the input's lines interleaved with code that rules flag,
 //!    so directives meet findings on the lines they name (unused-disable reports on).
 
 #![no_main]
 
 use jwtlint::config::Settings;
-use jwtlint::semantic::directives::{self, Scope};
+use jwtlint::semantic::directives::{self, FileDirectives, Scope};
 use jwtlint::source::Source;
 use libfuzzer_sys::fuzz_target;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ const MAX_COMMENTS: usize = 256;
 fn check_comments(text: &str) {
     let path = Arc::new(PathBuf::from("input.js"));
     let src = Source::new(path.as_ref().clone(), text.to_string());
+    let mut found = Vec::new();
     let mut seen = 0;
     let mut from = 0;
     while seen < MAX_COMMENTS {
@@ -69,10 +71,37 @@ fn check_comments(text: &str) {
         if let Some(reason) = &d.reason {
             assert!(!reason.trim().is_empty(), "empty reason kept");
         }
+        assert_eq!(
+            directives::parse_comment(comment),
+            Some((d.scope, d.rules.clone(), d.reason.clone())),
+            "parse and parse_comment disagree"
+        );
         let probe = d.rules.first().map_or("hardcoded-secret", String::as_str);
-        assert!(
-            d.covers(probe, d.line),
-            "a directive does not cover its own line"
+        if matches!(d.scope, Scope::NextLine | Scope::Line | Scope::File) {
+            assert!(
+                d.covers(probe, d.line),
+                "a directive does not cover its own line"
+            );
+        }
+        found.push(d);
+    }
+    // Blocks: pair every disable with the enables after it, then ask about each place.
+    let blocks = FileDirectives::new(&found);
+    for d in &found {
+        let probe = d.rules.first().map_or("hardcoded-secret", String::as_str);
+        if let Some(c) = blocks.covering(probe, d.at.span.end) {
+            assert!(
+                c.scope != Scope::Disable || c.at.span.start <= d.at.span.end,
+                "a block covers a place before it starts"
+            );
+            assert!(c.scope != Scope::Enable, "an enable comment suppresses");
+        }
+    }
+    for e in blocks.stray_enables() {
+        assert_eq!(
+            e.scope,
+            Scope::Enable,
+            "a stray enable that is not an enable"
         );
     }
 }

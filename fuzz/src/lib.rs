@@ -114,20 +114,21 @@ fn check_finding(f: &Finding, cache: &mut SourceCache) {
     }
 }
 
-/// Renders a report in every format (human with and without colour); JSON and SARIF
-/// must be valid JSON.
+/// Renders a report in every format (human with and without colour, narrow and wide);
+/// the JSON-based formats must be valid JSON.
 pub fn render_all(report: &Report, cache: &mut SourceCache) {
-    for (format, color) in [
-        (Format::Human, false),
-        (Format::Human, true),
-        (Format::Json, false),
-        (Format::Sarif, false),
-        (Format::Github, false),
-    ] {
-        let out = report::render(report, format, color, cache);
-        if matches!(format, Format::Json | Format::Sarif) {
-            if let Err(e) = serde_json::from_str::<serde_json::Value>(&out) {
-                panic!("{format:?} report is not valid JSON: {e}\n{out}");
+    for format in Format::ALL {
+        let variants: &[(bool, usize)] = if format == Format::Human {
+            &[(false, 100), (true, 20)]
+        } else {
+            &[(false, 100)]
+        };
+        for &(color, width) in variants {
+            let out = report::render(report, format, color, width, cache);
+            if matches!(format, Format::Json | Format::Sarif | Format::Gitlab) {
+                if let Err(e) = serde_json::from_str::<serde_json::Value>(&out) {
+                    panic!("the {} report is not valid JSON: {e}\n{out}", format.name());
+                }
             }
         }
     }
