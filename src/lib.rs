@@ -527,6 +527,13 @@ fn analyse_project(
             helpers.insert(modules::normalize(&f.path), (!any_name).then_some(names));
         }
     }
+    // A module that re-exports a JWT library is like a helper whose every name is one:
+    // the files importing it call the library through it.
+    for f in &facts {
+        if wrapper_exports(&f.exports, &HashSet::new()) {
+            helpers.insert(modules::normalize(&f.path), None);
+        }
+    }
     // Until nothing new: a skipped file importing a helper's file is parsed when it
     // mentions a helper name (a caller) or re-exports from somewhere (a barrel: its
     // importers are looked at in the next round).
@@ -611,6 +618,30 @@ fn analyse_project(
     for f in &facts {
         table.insert(&f.path, f.exports.clone());
     }
+    // Files that call a project module re-exporting a JWT library (directly or through
+    // barrels) are read again: with the export table, those calls reach the library.
+    let mut wrappers: HashSet<PathBuf> = HashSet::new();
+    loop {
+        let more: Vec<PathBuf> = facts
+            .iter()
+            .map(|f| modules::normalize(&f.path))
+            .zip(&facts)
+            .filter(|(p, f)| !wrappers.contains(p) && wrapper_exports(&f.exports, &wrappers))
+            .map(|(p, _)| p)
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        wrappers.extend(more);
+    }
+    for f in &mut facts {
+        if f.module_calls
+            .iter()
+            .any(|m| wrappers.contains(&modules::normalize(m)))
+        {
+            f.unresolved = true;
+        }
+    }
     let relink: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].unresolved).collect();
     let relinked: Vec<_> = relink
         .par_iter()
@@ -639,6 +670,32 @@ fn analyse_project(
         notes.retain(|n| only.contains(&modules::normalize(&n.path)));
     }
     (project, notes, count, bytes, only)
+}
+
+/// Whether a module's exports hand out a JWT library (`module.exports = require('jsonwebtoken')`,
+/// `export { verify } from 'jsonwebtoken'`, `export * from 'jose'`), or re-export a module
+/// in `wrappers` that does.
+fn wrapper_exports(ex: &modules::Exports, wrappers: &HashSet<PathBuf>) -> bool {
+    use semantic::value::Value;
+    let is_lib = |v: &Value| match v {
+        Value::Import { module, .. } => semantic::libraries::for_module(module).is_some(),
+        Value::Module { file, .. } => wrappers.contains(&modules::normalize(file)),
+        Value::Object(o) => o.props.iter().any(|p| match &p.value {
+            Value::Import { module, .. } => semantic::libraries::for_module(module).is_some(),
+            _ => false,
+        }),
+        _ => false,
+    };
+    ex.named.iter().any(|(_, v)| is_lib(v))
+        || ex.default.as_ref().is_some_and(is_lib)
+        || ex
+            .star_modules
+            .iter()
+            .any(|m| semantic::libraries::for_module(m).is_some())
+        || ex
+            .star
+            .iter()
+            .any(|f| wrappers.contains(&modules::normalize(f)))
 }
 
 /// Per-path levels from the configuration; `--rule` turns a rule on where it is off.

@@ -148,6 +148,11 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             }
         }
         Value::Function { .. } | Value::Module { .. } => {
+            if let Value::Module { file, .. } = &callee_value {
+                if !facts.module_calls.contains(file) {
+                    facts.module_calls.push(file.clone());
+                }
+            }
             let args = cx.args(node);
             if is_new || args.is_empty() {
                 return;

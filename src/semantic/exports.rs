@@ -113,6 +113,15 @@ fn export_statement<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, ex: &mut Exports) {
                                 vec![local]
                             },
                         },
+                        // `export { sign } from 'jsonwebtoken'`: the library's member.
+                        (Some(module), None) if is_bare(module) => Value::Import {
+                            module: module.clone(),
+                            path: if local == "default" {
+                                Vec::new()
+                            } else {
+                                vec![local]
+                            },
+                        },
                         (Some(_), None) => Value::Unknown,
                         (None, _) => cx.eval(name),
                     };
@@ -146,10 +155,18 @@ fn export_statement<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, ex: &mut Exports) {
         r
     };
     if !has_clause {
-        if let Some(file) = target {
-            ex.star.push(file);
+        match (target, source) {
+            (Some(file), _) => ex.star.push(file),
+            // `export * from 'jose'`: every other name is the library's.
+            (None, Some(module)) if is_bare(&module) => ex.star_modules.push(module),
+            _ => {}
         }
     }
+}
+
+/// A package name rather than a path (`jose`, `@nestjs/jwt`, not `./x` or `/abs`).
+fn is_bare(spec: &str) -> bool {
+    !(spec.starts_with('.') || spec.starts_with('/'))
 }
 
 /// `module.exports = …`, `module.exports.x = …`, `exports.x = …`.

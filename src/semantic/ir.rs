@@ -318,6 +318,10 @@ pub struct FileFacts {
     pub ops: Vec<JwtOp>,
     pub stores: Vec<TokenStore>,
     pub helper_calls: Vec<HelperCall>,
+    /// Project files whose exports this file calls (`tokens.verify(…)` with `tokens` from
+    /// `./lib/tokens`): when such a file re-exports a JWT library, this file is read again
+    /// once the exports are known, so the calls reach the library's adapter.
+    pub module_calls: Vec<Arc<PathBuf>>,
     pub cookies: Vec<CookieSet>,
     /// Browser code (UI framework imports, DOM globals, front-end folders).
     pub browser: bool,

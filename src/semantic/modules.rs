@@ -537,6 +537,8 @@ pub struct Exports {
     pub default: Option<Value>,
     /// `export * from './x'`
     pub star: Vec<Arc<PathBuf>>,
+    /// `export * from 'jose'`: packages whose names this module re-exports.
+    pub star_modules: Vec<String>,
 }
 
 impl Exports {
@@ -592,7 +594,7 @@ impl ExportTable {
                                 }),
                             })
                             .collect(),
-                        open: !exports.star.is_empty(),
+                        open: !exports.star.is_empty() || !exports.star_modules.is_empty(),
                         at: None,
                     }),
                     path,
@@ -607,7 +609,17 @@ impl ExportTable {
                         return exports
                             .star
                             .iter()
-                            .find_map(|f| self.resolve_at(f, path, depth + 1));
+                            .find_map(|f| self.resolve_at(f, path, depth + 1))
+                            .or_else(|| {
+                                // A name no project file exports: the re-exported package's.
+                                let [module] = exports.star_modules.as_slice() else {
+                                    return None;
+                                };
+                                Some(Value::Import {
+                                    module: module.clone(),
+                                    path: path.to_vec(),
+                                })
+                            });
                     }
                 }
             },

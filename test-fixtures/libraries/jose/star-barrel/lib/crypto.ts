@@ -1,0 +1,2 @@
+export * from 'jose';
+export const issuer = 'https://auth.example.com/';

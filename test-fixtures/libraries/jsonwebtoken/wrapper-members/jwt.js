@@ -1,0 +1,3 @@
+const lib = require('jsonwebtoken');
+
+module.exports = { sign: lib.sign, verify: lib.verify };
