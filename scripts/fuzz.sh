@@ -127,9 +127,9 @@ for t in "${selected[@]}"; do
     -dict="$(dict_for "$t")" -print_final_stats=1 "${extra[@]}" ${FUZZ_ARGS:-} \
     >"$log" 2>&1 || true
   # The last status line: `#N ... cov: C ft: F corp: K/...` (fork mode: `#N: cov: ...`).
-  status=$(grep -E '^#[0-9]+:? ' "$log" | tail -n 1 || true)
+  status=$(grep -E '^#[0-9]+:?[[:space:]]' "$log" | tail -n 1 || true)
   runs=$(grep -oE '^stat::number_of_executed_units: [0-9]+' "$log" | tail -n 1 | awk '{print $2}' || true)
-  [[ -n $runs ]] || runs=$(sed -nE 's/^#([0-9]+):? .*/\1/p' <<<"$status")
+  [[ -n $runs ]] || runs=$(sed -nE 's/^#([0-9]+):?[[:space:]].*/\1/p' <<<"$status")
   cov=$(grep -oE 'cov: [0-9]+' <<<"$status" | awk '{print $2}' || true)
   ft=$(grep -oE 'ft: [0-9]+' <<<"$status" | awk '{print $2}' || true)
   corp=$(grep -oE 'corp: [0-9]+' <<<"$status" | awk '{print $2}' || true)

@@ -20,11 +20,29 @@ use std::sync::OnceLock;
 const HEADER: &str = "//@@ ";
 const MAX_FILES: usize = 6;
 
-/// A folder of this process's own, emptied before each input.
+const WORKDIR_PREFIX: &str = "jwtlint-fuzz-project-";
+
+/// A folder of this process's own, emptied before each input. A fuzzer stops by aborting,
+/// so folders of processes that no longer run are removed here.
 fn workdir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        std::env::temp_dir().join(format!("jwtlint-fuzz-project-{}", std::process::id()))
+        let tmp = std::env::temp_dir();
+        if let Ok(entries) = std::fs::read_dir(&tmp) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let Some(pid) = name.strip_prefix(WORKDIR_PREFIX) else {
+                    continue;
+                };
+                let gone = pid.parse::<u32>().is_ok()
+                    && Path::new("/proc/self").exists()
+                    && !Path::new("/proc").join(pid).exists();
+                if gone {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        tmp.join(format!("{WORKDIR_PREFIX}{}", std::process::id()))
     })
 }
 
