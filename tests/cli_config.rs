@@ -2,8 +2,11 @@
 //! levels, errors (positions, suggestions, miette snippets, hostile files), block
 //! suppressions and the `unused-disable` rule.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+
+mod common;
+use common::*;
 
 fn bin(cwd: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_jwtlint"));
@@ -17,21 +20,6 @@ fn bin(cwd: &Path) -> Command {
 /// Runs jwtlint in `cwd`.
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
     bin(cwd).args(args).output().expect("binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, content).unwrap();
-    p
 }
 
 /// One missing-algorithms finding on line 2.

@@ -4,9 +4,12 @@
 //! measurements: speed is measured in scripts/bench*.sh.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::*;
 
 /// A run that has not finished by then is hung.
 const HANG: Duration = Duration::from_secs(120);
@@ -57,13 +60,6 @@ fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         stdout: reader.join().unwrap(),
         stderr: err_reader.join().unwrap(),
     }
-}
-
-fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, content).unwrap();
-    p
 }
 
 fn json(o: &Output) -> serde_json::Value {

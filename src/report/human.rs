@@ -78,6 +78,17 @@ impl Window {
     }
 }
 
+/// A help line naming a related place that is not drawn.
+fn see(paths: &super::paths::Paths, r: &crate::finding::Related) -> String {
+    format!(
+        "\nsee {}:{}:{}: {}",
+        paths.for_terminal(&r.loc.path),
+        r.loc.span.start.line,
+        r.loc.span.start.column,
+        sanitize(&r.message)
+    )
+}
+
 fn floor(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
@@ -151,13 +162,7 @@ fn render_one(
         if near(r) {
             drawn.push(r);
         } else {
-            help.push_str(&format!(
-                "\nsee {}:{}:{}: {}",
-                paths.for_terminal(&r.loc.path),
-                r.loc.span.start.line,
-                r.loc.span.start.column,
-                sanitize(&r.message)
-            ));
+            help.push_str(&see(paths, r));
         }
     }
     let name = format!(
@@ -173,13 +178,7 @@ fn render_one(
         let mut help = sanitize(&f.help);
         if previous.is_some_and(|p| p.related != f.related) {
             for r in &f.related {
-                help.push_str(&format!(
-                    "\nsee {}:{}:{}: {}",
-                    paths.for_terminal(&r.loc.path),
-                    r.loc.span.start.line,
-                    r.loc.span.start.column,
-                    sanitize(&r.message)
-                ));
+                help.push_str(&see(paths, r));
             }
         }
         let diag = MietteDiagnostic::new(format!("{} (same place as above)", sanitize(&f.message)))
