@@ -751,15 +751,23 @@ pub fn run(config: &Config) -> Result<Report, Error> {
         Some((name, _)) => report::paths::Paths::new(std::slice::from_ref(name)),
         None => report::paths::Paths::new(&config.paths),
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.threads)
-        .stack_size(8 * 1024 * 1024)
-        .build()
-        .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
-    let (mut project, mut notes, files_scanned, bytes, only) =
-        pool.install(|| analyse_project(config));
-    project.settings = config.settings.clone();
-    let (mut findings, rule_notes) = pool.install(|| check_files(&project, &rules));
+    // A scoped pool: its threads (and the parsers they hold) are gone when `run` returns,
+    // so a program that lints again and again (an editor, the fuzzer) does not pile them up.
+    let ((project, mut notes, files_scanned, bytes, only), (mut findings, rule_notes)) =
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(config.threads)
+            .stack_size(8 * 1024 * 1024)
+            .build_scoped(
+                |thread| thread.run(),
+                |pool| {
+                    let (mut project, notes, files_scanned, bytes, only) =
+                        pool.install(|| analyse_project(config));
+                    project.settings = config.settings.clone();
+                    let checked = pool.install(|| check_files(&project, &rules));
+                    ((project, notes, files_scanned, bytes, only), checked)
+                },
+            )
+            .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
     notes.extend(rule_notes.into_iter().filter(|n| {
         only.as_ref()
             .is_none_or(|only| only.contains(&modules::normalize(&n.path)))
