@@ -534,6 +534,30 @@ fn analyse_project(
             helpers.insert(modules::normalize(&f.path), None);
         }
     }
+    // Parsed barrels re-exporting a helper's file are helper files too (skipped barrels are
+    // found below): a file calling through them must be parsed. Until nothing new.
+    loop {
+        let barrels: Vec<(PathBuf, Option<Vec<String>>)> = facts
+            .iter()
+            .filter_map(|f| {
+                let path = modules::normalize(&f.path);
+                if helpers.contains_key(&path) {
+                    return None;
+                }
+                let via = |file: &Arc<PathBuf>| helpers.get(&modules::normalize(file));
+                let star = f.exports.star.iter().find_map(via);
+                let named = f.exports.named.iter().find_map(|(_, v)| match v {
+                    semantic::value::Value::Module { file, .. } => via(file),
+                    _ => None,
+                });
+                star.or(named).map(|names| (path, names.clone()))
+            })
+            .collect();
+        if barrels.is_empty() {
+            break;
+        }
+        helpers.extend(barrels);
+    }
     // Until nothing new: a skipped file importing a helper's file is parsed when it
     // mentions a helper name (a caller) or re-exports from somewhere (a barrel: its
     // importers are looked at in the next round).
