@@ -3,24 +3,10 @@
 //! suppressions and the `unused-disable` rule.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 mod common;
 use common::*;
-
-fn bin(cwd: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_jwtlint"));
-    c.current_dir(cwd);
-    c.env_remove("NO_COLOR")
-        .env_remove("FORCE_COLOR")
-        .env_remove("CI");
-    c
-}
-
-/// Runs jwtlint in `cwd`.
-fn run_in(cwd: &Path, args: &[&str]) -> Output {
-    bin(cwd).args(args).output().expect("binary runs")
-}
 
 /// One missing-algorithms finding on line 2.
 const BAD: &str =

@@ -7,19 +7,6 @@ use std::process::{Command, Output};
 mod common;
 use common::*;
 
-fn bin(cwd: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_jwtlint"));
-    c.current_dir(cwd);
-    c.env_remove("NO_COLOR")
-        .env_remove("FORCE_COLOR")
-        .env_remove("CI");
-    c
-}
-
-fn run_in(cwd: &Path, args: &[&str]) -> Output {
-    bin(cwd).args(args).output().expect("binary runs")
-}
-
 const BAD: &str =
     "const jwt = require('jsonwebtoken');\nmodule.exports = (t) => jwt.verify(t, process.env.S);\n";
 const WARN_ONLY: &str = "localStorage.setItem('token', res.token);\n";

@@ -2,7 +2,22 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
+
+/// The binary, run in `cwd`, without colour or CI settings from the environment.
+pub fn bin(cwd: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_jwtlint"));
+    c.current_dir(cwd);
+    c.env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CI");
+    c
+}
+
+/// Runs jwtlint in `cwd`.
+pub fn run_in(cwd: &Path, args: &[&str]) -> Output {
+    bin(cwd).args(args).output().expect("binary runs")
+}
 
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
