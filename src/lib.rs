@@ -105,13 +105,7 @@ type Analysed = (
 
 /// Read, parse and extract one file. Problems become notes; nothing panics out.
 /// `prefilter`: skip parsing a file that mentions no trigger word.
-fn analyse_file(
-    path: &Path,
-    config: &Config,
-    prefilter: bool,
-    files: &FileSet,
-    table: Option<&ExportTable>,
-) -> Analysed {
+fn analyse_file(path: &Path, config: &Config, prefilter: bool, files: &FileSet) -> Analysed {
     let raw = match source::read_bytes(path, config.max_file_size) {
         Ok(raw) => raw,
         Err(note) => return (None, vec![note], 0, None),
@@ -130,7 +124,7 @@ fn analyse_file(
         ReadOutcome::Skipped(note) => (None, vec![note], 0, None),
         ReadOutcome::Ok(src, note) => {
             let bytes = src.text.len() as u64;
-            let (facts, mut notes) = analyse_source(&src, files, table, config.parse_limits);
+            let (facts, mut notes) = analyse_source(&src, files, config.parse_limits);
             notes.extend(note);
             (facts, notes, bytes, None)
         }
@@ -141,7 +135,6 @@ fn analyse_file(
 pub fn analyse_source(
     src: &Source,
     files: &FileSet,
-    table: Option<&ExportTable>,
     limits: parse::Limits,
 ) -> (Option<FileFacts>, Vec<FileNote>) {
     let lang = parse::Lang::for_path(&src.path);
@@ -149,7 +142,7 @@ pub fn analyse_source(
     let result = panics::catch(|| {
         panics::maybe_force(&src.path);
         let tree = parse::parse_within(lang, &src.text, limits).map_err(|e| e.to_string())?;
-        let facts = semantic::extract(src, &tree, lang, path.clone(), files, table);
+        let facts = semantic::extract(src, &tree, lang, path.clone(), files);
         let first_error = first_error(tree.root_node()).map(|n| src.pos(n.start_byte()));
         Ok::<_, String>((facts, first_error))
     });
@@ -468,13 +461,13 @@ fn analyse_project(
         let key = modules::normalize(name);
         (abs_of(&key), Source::new(key, text.clone()))
     });
-    let read = |p: &Path, prefilter: bool, table: Option<&ExportTable>| -> Analysed {
+    let read = |p: &Path, prefilter: bool| -> Analysed {
         match &stdin {
             Some((abs, src)) if abs_of(p) == *abs => {
-                let (facts, notes) = analyse_source(src, &files, table, config.parse_limits);
+                let (facts, notes) = analyse_source(src, &files, config.parse_limits);
                 (facts, notes, src.text.len() as u64, None)
             }
-            _ => analyse_file(p, config, prefilter, &files, table),
+            _ => analyse_file(p, config, prefilter, &files),
         }
     };
     let results: Vec<_> = walked
@@ -482,7 +475,7 @@ fn analyse_project(
         .par_iter()
         .zip(&named)
         .map(|(p, &named)| {
-            let r = read(p, config.prefilter && !named, None);
+            let r = read(p, config.prefilter && !named);
             config.report_progress(config::Progress::File);
             r
         })
@@ -505,8 +498,13 @@ fn analyse_project(
     // file and mention its name (any name, for a default export).
     let mut helpers: HashMap<PathBuf, Option<Vec<String>>> = HashMap::new();
     for f in &facts {
-        let locs: Vec<&finding::Loc> = f
-            .ops
+        // The file's own library calls, interpreted ahead of linking only to learn which
+        // of its functions are helpers (the link stage interprets them for real).
+        let mut ops = Vec::new();
+        for site in &f.calls {
+            semantic::interpret::interpret(site, &HashMap::new(), &mut ops);
+        }
+        let locs: Vec<&finding::Loc> = ops
             .iter()
             .filter_map(|op| op.helper_function())
             .chain(f.stores.iter().filter_map(|s| s.helper_function()))
@@ -589,7 +587,7 @@ fn analyse_project(
         }
         let more: Vec<FileFacts> = found
             .par_iter()
-            .filter_map(|(_, p, _, _)| read(p, false, None).0)
+            .filter_map(|(_, p, _, _)| read(p, false).0)
             .collect();
         facts.extend(more);
     }
@@ -602,18 +600,6 @@ fn analyse_project(
         .flat_map(|f| f.needs.iter())
         .map(|p| p.as_ref().clone())
         .collect();
-    // Values passed to a project function from another module: when the function turns
-    // out to be a helper, linking substitutes them into its JWT call, so their modules'
-    // exports are needed too (a `keys.js` without a trigger word).
-    let mut passed = Vec::new();
-    for f in &facts {
-        for call in &f.helper_calls {
-            for (v, _) in call.args.iter().flatten() {
-                v.module_files(&mut passed);
-            }
-        }
-    }
-    frontier.extend(passed.into_iter().map(|p| p.as_ref().clone()));
     while !frontier.is_empty() {
         frontier.retain(|p| requested.insert(p.clone()));
         frontier.sort();
@@ -625,7 +611,7 @@ fn analyse_project(
         parsed.extend(unparsed.iter().cloned());
         let more: Vec<FileFacts> = unparsed
             .par_iter()
-            .filter_map(|p| read(p, false, None).0)
+            .filter_map(|p| read(p, false).0)
             .collect();
         facts.extend(more);
         let wanted: HashSet<&PathBuf> = frontier.iter().collect();
@@ -641,41 +627,6 @@ fn analyse_project(
     let mut table = ExportTable::default();
     for f in &facts {
         table.insert(&f.path, f.exports.clone());
-    }
-    // Files that call a project module re-exporting a JWT library (directly or through
-    // barrels) are read again: with the export table, those calls reach the library.
-    let mut wrappers: HashSet<PathBuf> = HashSet::new();
-    loop {
-        let more: Vec<PathBuf> = facts
-            .iter()
-            .map(|f| modules::normalize(&f.path))
-            .zip(&facts)
-            .filter(|(p, f)| !wrappers.contains(p) && wrapper_exports(&f.exports, &wrappers))
-            .map(|(p, _)| p)
-            .collect();
-        if more.is_empty() {
-            break;
-        }
-        wrappers.extend(more);
-    }
-    for f in &mut facts {
-        if f.module_calls
-            .iter()
-            .any(|m| wrappers.contains(&modules::normalize(m)))
-        {
-            f.unresolved = true;
-        }
-    }
-    let relink: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].unresolved).collect();
-    let relinked: Vec<_> = relink
-        .par_iter()
-        .map(|&i| read(&facts[i].path.clone(), false, Some(&table)).0)
-        .collect();
-    for (i, f) in relink.into_iter().zip(relinked) {
-        if let Some(mut f) = f {
-            f.path = facts[i].path.clone();
-            facts[i] = f;
-        }
     }
     let count = reported.iter().filter(|&&r| r).count();
     let mut project = ProjectFacts::new(facts);
@@ -844,7 +795,7 @@ pub fn lint_source(
     rules: &[&'static dyn Rule],
 ) -> (Vec<Finding>, Vec<FileNote>) {
     let src = Source::new(path.to_path_buf(), text.to_string());
-    let (facts, notes) = analyse_source(&src, &FileSet::default(), None, parse::Limits::default());
+    let (facts, notes) = analyse_source(&src, &FileSet::default(), parse::Limits::default());
     let mut project = ProjectFacts::new(facts.into_iter().collect());
     project.link(None);
     let mut findings = check(&project, rules);
@@ -855,13 +806,16 @@ pub fn lint_source(
     (findings, notes)
 }
 
-/// The facts of one in-memory source (tests and tooling look at the IR directly).
+/// The facts of one in-memory source, its calls interpreted (tests and tooling look at
+/// the IR directly).
 pub fn facts_of(path: &Path, text: &str) -> Option<FileFacts> {
-    analyse_source(
+    let facts = analyse_source(
         &Source::new(path.to_path_buf(), text.to_string()),
         &FileSet::default(),
-        None,
         parse::Limits::default(),
     )
-    .0
+    .0?;
+    let mut project = ProjectFacts::new(vec![facts]);
+    project.link(None);
+    project.files.pop()
 }

@@ -1,16 +1,20 @@
-//! The project view: all files' facts together, linked (DESIGN.md §1). Values across
-//! files are resolved during the facts stage's second look (see `lib.rs`); here, JWT
-//! operations inside helper functions are instantiated at each call site that passes
-//! them something known, and project-wide queries are offered to rules.
+//! The project view: all files' facts together, linked (DESIGN.md §1). Here values across
+//! files are resolved through the export table, call sites are interpreted into JWT
+//! operations, operations inside helper functions are instantiated at each call site, and
+//! project-wide queries are offered to rules.
 
 use crate::config::Settings;
 use crate::finding::Loc;
 use crate::rules::RuleMeta;
 use crate::semantic::duration;
-use crate::semantic::ir::{FileFacts, HelperCall, JwtOp, OpKind, Slot, TokenStore};
+use crate::semantic::interpret;
+use crate::semantic::ir::{CallSite, FileFacts, FunctionSummary, JwtOp, OpKind, Slot, TokenStore};
 use crate::semantic::modules::ExportTable;
 use crate::semantic::value::Value;
 use std::collections::HashMap;
+
+/// A helper function, the index of a call site inside it, and that site's operations.
+type HelperSite = (Loc, usize, std::ops::Range<usize>);
 
 #[derive(Debug, Default)]
 pub struct ProjectFacts {
@@ -19,85 +23,17 @@ pub struct ProjectFacts {
     pub settings: Settings,
 }
 
-/// The first parameter index a value uses.
-fn first_param(v: &Value, func: &Loc) -> Option<usize> {
-    match v {
-        Value::Param { func: f, index, .. } if f == func => Some(*index),
-        Value::KeyMaterial { from, .. } => first_param(from, func),
-        Value::Env {
-            fallback: Some(f), ..
-        } => first_param(f, func),
-        Value::Object(o) => o.props.iter().find_map(|p| first_param(&p.value, func)),
-        Value::Array { items, .. } => items.iter().find_map(|i| first_param(i, func)),
-        _ => None,
-    }
-}
-
-/// A copy of `op` as seen from `call`: parameter slots take the call's arguments; every
-/// other slot becomes unknown, so the copy reports nothing the helper itself reports.
-fn instantiate(op: &JwtOp, func: &Loc, call: &HelperCall, table: Option<&ExportTable>) -> JwtOp {
-    let arg = |index: usize, has_default: bool| -> Option<Value> {
-        // Not passed: `undefined`, unless a default applies (unknown here).
-        if index >= call.args.len() {
-            return (!has_default).then_some(Value::Undefined);
-        }
-        // After a spread: unknown.
-        let (value, _) = call.args.get(index)?.as_ref()?;
-        Some(match table {
-            Some(t) => t.link(value.clone()),
-            None => value.clone(),
-        })
-    };
-    let fill = |slot: &Slot| -> Slot {
-        let Some(value) = slot.value().filter(|v| v.param_function() == Some(func)) else {
-            return Slot::Unknown;
-        };
-        // Blame the argument at the call site (the call, for an argument not passed).
-        let at = first_param(value, func).and_then(|i| match call.args.get(i) {
-            Some(a) => a.as_ref().map(|(_, at)| at.clone()),
-            None => Some(call.at.clone()),
-        });
-        match (value.substitute(func, &arg), at) {
-            (Some(value), Some(at)) => Slot::Present { value, at },
-            _ => Slot::Unknown,
-        }
-    };
-    let mut copy = op.clone();
-    copy.key = fill(&op.key);
-    copy.payload = fill(&op.payload);
-    copy.algorithms = fill(&op.algorithms);
-    copy.expiry = fill(&op.expiry);
-    copy.options = fill(&op.options);
-    // Facts the adapter derives from the options and payload, derived again from the
-    // call's arguments (`expiresIn` of an options parameter).
-    if let Some(derive) = op.derive {
-        if !matches!(copy.options, Slot::Unknown) || !matches!(copy.payload, Slot::Unknown) {
-            (derive.0)(&mut copy);
-        }
-    }
-    copy.at = call.at.clone();
-    copy.api = format!("{}` through `{}", op.api, call.api);
-    copy.via = Some(op.at.clone());
-    copy.names = call.names.iter().chain(&op.names).cloned().collect();
-    copy
-}
-
 /// A storage write inside a wrapper, as seen from one call of the wrapper.
-fn instantiate_store(
-    st: &TokenStore,
-    func: &Loc,
-    call: &HelperCall,
-    table: Option<&ExportTable>,
-) -> TokenStore {
+fn instantiate_store(st: &TokenStore, func: &Loc, call: &CallSite) -> TokenStore {
     let arg = |v: &Value| -> (Value, Option<Vec<String>>) {
         match v {
-            Value::Param { func: f, index, .. } if f == func => match call.args.get(*index) {
-                Some(Some((value, _))) => (
-                    table.map_or_else(|| value.clone(), |t| t.link(value.clone())),
-                    call.arg_names.get(*index).cloned(),
-                ),
-                _ => (Value::Unknown, None),
-            },
+            Value::Param { func: f, index, .. } if f == func => {
+                let spread = call.args.iter().take(index + 1).any(Option::is_none);
+                match call.args.get(*index) {
+                    Some(Some(a)) if !spread => (a.value.clone(), Some(a.names.clone())),
+                    _ => (Value::Unknown, None),
+                }
+            }
             other => (other.clone(), None),
         }
     };
@@ -150,15 +86,72 @@ impl ProjectFacts {
         }
     }
 
-    /// Instantiates helper functions' operations at their call sites (one level).
+    /// The link and interpret stages: values that refer to other files are resolved
+    /// through the export table, every call site is interpreted by its library's adapter,
+    /// and operations inside helper functions are instantiated at each call of the helper
+    /// (one level).
     pub fn link(&mut self, table: Option<&ExportTable>) {
-        let mut by_function: HashMap<Loc, Vec<JwtOp>> = HashMap::new();
-        for op in self.ops().filter(|op| op.via.is_none()) {
-            if let Some(func) = op.helper_function() {
+        use rayon::prelude::*;
+        if let Some(t) = table {
+            self.files.par_iter_mut().for_each(|file| {
+                for site in &mut file.calls {
+                    link_site(site, t);
+                }
+                let take = |v: &mut Value| *v = t.link(std::mem::replace(v, Value::Unknown));
+                for f in &mut file.functions {
+                    take(&mut f.returns);
+                }
+                for st in &mut file.stores {
+                    take(&mut st.key);
+                    take(&mut st.value);
+                }
+                for c in &mut file.cookies {
+                    take(&mut c.name);
+                    take(&mut c.value);
+                    if let Slot::Present { value, .. } = &mut c.options {
+                        take(value);
+                    }
+                }
+            });
+        }
+        let summaries: HashMap<&Loc, &FunctionSummary> = self
+            .files
+            .iter()
+            .flat_map(|f| &f.functions)
+            .map(|f| (&f.at, f))
+            .collect();
+        // Each file's operations, and per helper function the call sites inside it whose
+        // operations use its parameters.
+        let interpreted: Vec<(Vec<JwtOp>, Vec<HelperSite>)> = self
+            .files
+            .par_iter()
+            .map(|file| {
+                let mut ops = Vec::new();
+                let mut helpers = Vec::new();
+                for (i, site) in file.calls.iter().enumerate() {
+                    let start = ops.len();
+                    interpret::interpret(site, &summaries, &mut ops);
+                    let mut funcs: Vec<&Loc> = ops[start..]
+                        .iter()
+                        .filter_map(JwtOp::helper_function)
+                        .collect();
+                    funcs.sort();
+                    funcs.dedup();
+                    let range = start..ops.len();
+                    for func in funcs {
+                        helpers.push((func.clone(), i, range.clone()));
+                    }
+                }
+                (ops, helpers)
+            })
+            .collect();
+        let mut by_function: HashMap<Loc, Vec<(&CallSite, Vec<JwtOp>)>> = HashMap::new();
+        for (file, (ops, helpers)) in self.files.iter().zip(&interpreted) {
+            for (func, i, range) in helpers {
                 by_function
                     .entry(func.clone())
                     .or_default()
-                    .push(op.clone());
+                    .push((&file.calls[*i], ops[range.clone()].to_vec()));
             }
         }
         let mut stores_by_function: HashMap<Loc, Vec<TokenStore>> = HashMap::new();
@@ -175,29 +168,37 @@ impl ProjectFacts {
                     .push(st.clone());
             }
         }
-        if by_function.is_empty() && stores_by_function.is_empty() {
-            return;
-        }
-        for file in &mut self.files {
-            let mut added = Vec::new();
-            let mut added_stores = Vec::new();
-            for call in &file.helper_calls {
-                let callee = match (table, &call.callee) {
-                    (Some(t), c) => t.link(c.clone()),
-                    (None, c) => c.clone(),
-                };
-                let Value::Function { at } = callee else {
-                    continue;
-                };
-                for op in by_function.get(&at).into_iter().flatten() {
-                    added.push(instantiate(op, &at, call, table));
+        let added: Vec<(Vec<JwtOp>, Vec<TokenStore>)> = self
+            .files
+            .par_iter()
+            .map(|file| {
+                let mut ops = Vec::new();
+                let mut stores = Vec::new();
+                for call in &file.calls {
+                    let Value::Function { at } = &call.callee else {
+                        continue;
+                    };
+                    for (inner, original) in by_function.get(at).into_iter().flatten() {
+                        let Some(site) = interpret::substitute(inner, at, call) else {
+                            continue;
+                        };
+                        let mut fresh = Vec::new();
+                        interpret::interpret(&site, &summaries, &mut fresh);
+                        ops.extend(interpret::instantiate(fresh, original, at, call));
+                    }
+                    for st in stores_by_function.get(at).into_iter().flatten() {
+                        stores.push(instantiate_store(st, at, call));
+                    }
                 }
-                for st in stores_by_function.get(&at).into_iter().flatten() {
-                    added_stores.push(instantiate_store(st, &at, call, table));
-                }
-            }
-            file.ops.extend(added);
-            file.stores.extend(added_stores);
+                (ops, stores)
+            })
+            .collect();
+        for ((file, (ops, _)), (more_ops, more_stores)) in
+            self.files.iter_mut().zip(interpreted).zip(added)
+        {
+            file.ops.extend(ops);
+            file.ops.extend(more_ops);
+            file.stores.extend(more_stores);
         }
     }
 
@@ -230,5 +231,19 @@ impl ProjectFacts {
     pub fn module_configs<'a>(&'a self, lib: &'a str) -> impl Iterator<Item = &'a JwtOp> + 'a {
         self.ops()
             .filter(move |op| op.lib == lib && op.kind == OpKind::ModuleConfig && op.via.is_none())
+    }
+}
+
+/// Resolves a call site's references to other files.
+fn link_site(site: &mut CallSite, t: &ExportTable) {
+    let take = |v: &mut Value| *v = t.link(std::mem::replace(v, Value::Unknown));
+    take(&mut site.callee);
+    for a in site
+        .args
+        .iter_mut()
+        .chain(site.chain.iter_mut().flat_map(|l| l.args.iter_mut()))
+        .flatten()
+    {
+        take(&mut a.value);
     }
 }

@@ -1,12 +1,14 @@
 //! Turns calls and assignments into IR: library calls go to their adapter, storage
 //! writes become `TokenStore`s, and every operation gets the names around it.
 
-use super::ir::{CookieSet, FileFacts, HelperCall, JwtOp, Slot, Storage, TokenStore};
-use super::libraries::{self, Call};
+use super::ir::{Arg, CallSite, ChainLink, CookieSet, FileFacts, FunctionSummary, JwtOp, Slot};
+use super::ir::{Storage, TokenStore};
+use super::libraries;
 use super::scope::key_name;
 use super::value::Value;
 use super::value::{Object, Prop};
 use super::values::Ctx;
+use crate::finding::Loc;
 use crate::semantic::syntax::NodeExt;
 use tree_sitter::Node;
 
@@ -64,88 +66,35 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
     {
         let args = cx.args(node);
         if let Some(Value::Import { module, path }) = args.first().map(|a| cx.eval(*a)) {
-            if let Some(lib) =
-                libraries::for_module(&module).filter(|_| path.is_empty() || path == ["default"])
+            if libraries::for_module(&module).is_some() && (path.is_empty() || path == ["default"])
             {
-                let register = vec!["register".to_string()];
-                let call = Call {
-                    cx,
-                    node,
-                    callee,
-                    module: &module,
-                    path: &register,
-                    is_new: false,
-                    args,
+                let plugin = Value::Import {
+                    module,
+                    path: vec!["register".into()],
                 };
-                let start = libraries::interpret(lib, &call, &mut facts.ops);
-                for op in &mut facts.ops[start..] {
-                    op.names = context_names(cx, node);
-                }
-                return;
+                let api = short_text(cx.text(callee));
+                return record(cx, node, plugin, api, false, facts);
             }
         }
     }
     match callee_value {
-        Value::Import { module, path } => {
+        Value::Import {
+            ref module,
+            ref path,
+        } => {
             // A framework's typed value (`app: FastifyInstance`) is an import of the
             // framework, yet its @fastify/jwt decorators are still @fastify/jwt calls.
-            let Some(lib) = libraries::for_module(&module) else {
+            if libraries::for_module(module).is_none() {
                 return fastify_decorator(cx, node, callee, facts);
-            };
-            let call = Call {
-                cx,
-                node,
-                callee,
-                module: &module,
-                path: &path,
-                is_new,
-                args: cx.args(node),
-            };
-            let start = libraries::interpret(lib, &call, &mut facts.ops);
-            if facts.ops.len() > start {
-                // Values from other files are resolved in a second look at this file,
-                // once every file's exports are known.
-                let before = facts.needs.len();
-                for op in &facts.ops[start..] {
-                    for s in [&op.key, &op.payload, &op.algorithms, &op.expiry] {
-                        if let Some(v) = s.value() {
-                            v.module_files(&mut facts.needs);
-                        }
-                    }
-                }
-                for a in &call.args {
-                    cx.eval(*a).module_files(&mut facts.needs);
-                }
-                if facts.needs.len() > before {
-                    facts.unresolved = true;
-                }
             }
-            for op in &mut facts.ops[start..] {
-                op.names = context_names(cx, node);
-                if op.kind == super::ir::OpKind::Decode {
-                    let (use_, verified) = super::decode_use::analyse(cx, node);
-                    op.decode_use = use_;
-                    op.verified_nearby = verified;
-                }
-                if op.kind.verifies() {
-                    // A key chosen by a function: look at what it does with the header.
-                    let provider = op.options.prop("secretOrKeyProvider");
-                    let func = [op.key.value(), provider.value()]
-                        .into_iter()
-                        .flatten()
-                        .find_map(|v| match v {
-                            Value::Function { at } => cx.function_node(at),
-                            _ => None,
-                        });
-                    if let Some(f) = func {
-                        op.key_flows = super::key_functions::analyse(cx, f);
-                    }
-                }
-                if let Some(at) = op.payload.at() {
-                    let arg = call.args.iter().find(|a| cx.loc(**a) == *at);
-                    op.payload_source = arg.and_then(|a| payload_source(cx, *a));
-                }
-            }
+            let api = if callee.kind() == "super" {
+                format!("super(...) of {module} {}", path.join("."))
+            } else if is_new {
+                format!("new {}", short_text(cx.text(callee)))
+            } else {
+                short_text(cx.text(callee))
+            };
+            record(cx, node, callee_value, api, is_new, facts);
         }
         Value::Function { .. } | Value::Module { .. } => {
             if let Value::Module { file, .. } = &callee_value {
@@ -153,36 +102,32 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                     facts.module_calls.push(file.clone());
                 }
             }
-            let args = cx.args(node);
-            if is_new || args.is_empty() {
-                return;
+            let api = short_text(cx.text(callee));
+            let api = if is_new { format!("new {api}") } else { api };
+            // A project module's export may turn out to be a library once linked; a local
+            // function is only worth a look when the call passes something known.
+            if matches!(callee_value, Value::Function { .. }) {
+                let args = cx.args(node);
+                if is_new || args.is_empty() {
+                    return;
+                }
+                let informative = args
+                    .iter()
+                    .take_while(|a| a.kind() != "spread_element")
+                    .any(|a| {
+                        !matches!(
+                            cx.eval(*a),
+                            Value::Unknown
+                                | Value::Param { .. }
+                                | Value::Function { .. }
+                                | Value::Global(_)
+                        )
+                    });
+                if !informative {
+                    return;
+                }
             }
-            let mut values = Vec::with_capacity(args.len());
-            let mut spread = false;
-            for a in &args {
-                spread |= a.kind() == "spread_element";
-                values.push((!spread).then(|| (cx.eval(*a), cx.loc(*a))));
-            }
-            // Only calls that pass something known can teach anything.
-            let informative = values.iter().flatten().any(|(v, _)| {
-                !matches!(
-                    v,
-                    Value::Unknown
-                        | Value::Param { .. }
-                        | Value::Function { .. }
-                        | Value::Global(_)
-                )
-            });
-            if informative {
-                facts.helper_calls.push(HelperCall {
-                    callee: callee_value,
-                    args: values,
-                    at: cx.loc(node),
-                    names: context_names(cx, node),
-                    api: short_text(cx.text(callee)),
-                    arg_names: args.iter().map(|a| value_names(cx, *a, 0)).collect(),
-                });
-            }
+            record(cx, node, callee_value, api, is_new, facts);
         }
         // Decoding a token's payload by hand: `Buffer.from(t.split('.')[1], 'base64')`, `atob(…)`.
         Value::Global(p)
@@ -215,9 +160,7 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                 return;
             };
             let key = cx.eval(k);
-            let before = facts.needs.len();
             key.module_files(&mut facts.needs);
-            facts.unresolved |= facts.needs.len() > before;
             facts.stores.push(TokenStore {
                 storage,
                 key,
@@ -259,23 +202,215 @@ fn fastify_decorator<'t>(
         }
         _ => return,
     };
-    let Some(lib) = libraries::for_module("@fastify/jwt") else {
-        return;
+    let callee_value = Value::Import {
+        module: "@fastify/jwt".into(),
+        path: vec![method.to_string()],
     };
-    let path = vec![method.to_string()];
-    let call = Call {
+    record(
         cx,
         node,
-        callee,
-        module: "@fastify/jwt",
-        path: &path,
-        is_new: false,
-        args: cx.args(node),
+        callee_value,
+        short_text(cx.text(callee)),
+        false,
+        facts,
+    );
+}
+
+/// How deep into options objects functions are looked for (`{ callbacks: { jwt() {} } }`).
+const MAX_FUNCTION_DEPTH: u32 = 3;
+
+/// Records a call site: its arguments as values, the methods chained on it, the names
+/// around it, what a decode's result feeds, and summaries of the functions passed in.
+fn record<'t>(
+    cx: &Ctx<'_, 't>,
+    node: Node<'t>,
+    callee: Value,
+    api: String,
+    is_new: bool,
+    facts: &mut FileFacts,
+) {
+    let arg_of = |a: Node<'t>| Arg {
+        value: cx.eval(a),
+        at: cx.loc(a),
+        names: value_names(cx, a, 0),
+        source: payload_source(cx, a),
     };
-    let start = libraries::interpret(lib, &call, &mut facts.ops);
-    for op in &mut facts.ops[start..] {
-        op.names = context_names(cx, node);
+    let args_of = |call: Node<'t>| -> Vec<Option<Arg>> {
+        let mut spread = false;
+        cx.args(call)
+            .into_iter()
+            .map(|a| {
+                spread |= a.kind() == "spread_element";
+                (!spread).then(|| arg_of(a))
+            })
+            .collect()
+    };
+    let args = args_of(node);
+    let chain = if is_new {
+        chain_of(cx, node, &args_of)
+    } else {
+        Vec::new()
+    };
+    // Decode analysis reads the tree around the call, so it is done for every call that
+    // may decode: the callee's name says so, or it is jwt-decode's.
+    let lower = api.to_ascii_lowercase();
+    let may_decode = lower.contains("decode")
+        || lower.contains("parse")
+        || lower.contains("readsafejsonstring")
+        || matches!(&callee, Value::Import { module, .. } if module == "jwt-decode");
+    let (decode_use, verified_nearby) = if may_decode {
+        facts.may_decode = true;
+        super::decode_use::analyse(cx, node)
+    } else {
+        (None, false)
+    };
+    let mut functions = Vec::new();
+    for a in args
+        .iter()
+        .chain(chain.iter().flat_map(|l| &l.args))
+        .flatten()
+    {
+        a.value.module_files(&mut facts.needs);
+        functions_in(&a.value, 0, &mut functions);
     }
+    for at in functions {
+        if at.path != cx.path || facts.functions.iter().any(|f| f.at == *at) {
+            continue;
+        }
+        if let Some(summary) = summarise(cx, at) {
+            summary.returns.module_files(&mut facts.needs);
+            facts.functions.push(summary);
+        }
+    }
+    if let Value::Module { file, .. } = &callee {
+        facts.needs.push(file.clone());
+    }
+    facts.calls.push(CallSite {
+        callee,
+        api,
+        at: cx.loc(node),
+        is_new,
+        args,
+        chain,
+        names: context_names(cx, node),
+        decode_use,
+        verified_nearby,
+    });
+}
+
+/// Functions written inside a value (arguments, options objects).
+fn functions_in<'v>(v: &'v Value, depth: u32, out: &mut Vec<&'v Loc>) {
+    match v {
+        Value::Function { at } => out.push(at),
+        Value::Object(o) if depth < MAX_FUNCTION_DEPTH => {
+            for p in &o.props {
+                functions_in(&p.value, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What adapters may ask of a function once the tree is gone.
+fn summarise(cx: &Ctx<'_, '_>, at: &Loc) -> Option<FunctionSummary> {
+    let func = cx.function_node(at)?;
+    let text = cx.text(func);
+    // Key-lookup analysis walks the body; only a function that reads a header can matter.
+    let key_flows = if text.contains("header") || text.contains("Header") {
+        super::key_functions::analyse(cx, func)
+    } else {
+        Vec::new()
+    };
+    Some(FunctionSummary {
+        at: at.clone(),
+        returns: cx.returned_value(func),
+        key_flows,
+        token_writes: token_writes(cx, func),
+    })
+}
+
+/// `token.x = …` inside a function whose first parameter holds a token (next-auth's
+/// `callbacks.jwt({ token, user })`).
+fn token_writes(cx: &Ctx<'_, '_>, func: Node<'_>) -> Vec<Prop> {
+    let token = func
+        .field("parameters")
+        .and_then(|p| p.named_child(0))
+        .map(|p| cx.text(p))
+        .unwrap_or_default();
+    if !token.contains("token") {
+        return Vec::new();
+    }
+    let mut props = Vec::new();
+    let first = cx
+        .index
+        .assignments
+        .partition_point(|a| a.start_byte() < func.start_byte());
+    for &a in &cx.index.assignments[first..] {
+        if a.start_byte() > func.end_byte() {
+            break;
+        }
+        let (Some(left), Some(right)) = (a.field("left"), a.field("right")) else {
+            continue;
+        };
+        let (Some(obj), Some(prop)) = (left.field("object"), left.field("property")) else {
+            continue;
+        };
+        if cx.text(obj) == "token" {
+            props.push(Prop {
+                key: cx.text(prop).to_string(),
+                value: cx.eval(right),
+                at: cx.loc(right),
+            });
+        }
+    }
+    props
+}
+
+/// Methods called on a constructed object in the same expression, innermost first:
+/// `new SignJWT(p).setProtectedHeader(h).setExpirationTime(t).sign(key)`.
+fn chain_of<'t>(
+    cx: &Ctx<'_, 't>,
+    node: Node<'t>,
+    args_of: &dyn Fn(Node<'t>) -> Vec<Option<Arg>>,
+) -> Vec<ChainLink> {
+    const MAX_LINKS: usize = 32;
+    let mut cur = node;
+    let mut links = Vec::new();
+    let chain = cx.ancestors(node);
+    let mut i = 0;
+    while let Some(&parent) = chain.get(i) {
+        if links.len() >= MAX_LINKS {
+            break;
+        }
+        i += 1;
+        if matches!(
+            parent.kind(),
+            "parenthesized_expression" | "await_expression"
+        ) {
+            cur = parent;
+            continue;
+        }
+        let is_receiver = parent.kind() == "member_expression"
+            && parent.field("object").map(|o| o.id()) == Some(cur.id());
+        let Some(&call) = chain
+            .get(i)
+            .filter(|g| is_receiver && g.kind() == "call_expression")
+        else {
+            break;
+        };
+        i += 1;
+        let method = parent
+            .field("property")
+            .map(|p| cx.text(p).to_string())
+            .unwrap_or_default();
+        links.push(ChainLink {
+            method,
+            args: args_of(call),
+            at: cx.loc(call),
+        });
+        cur = call;
+    }
+    links
 }
 
 fn storage_of(name: &str) -> Option<Storage> {
@@ -496,6 +631,7 @@ fn set_cookie_attributes(cx: &Ctx<'_, '_>, node: Node<'_>, text: &str) -> Value 
         props,
         open: false,
         at: Some(at),
+        spreads: Vec::new(),
     })
 }
 
@@ -720,79 +856,5 @@ fn short_text(t: &str) -> String {
         t.chars().take(57).collect::<String>() + "..."
     } else {
         t
-    }
-}
-
-/// Helpers adapters use to read arguments into slots.
-impl<'c, 'a, 't> Call<'c, 'a, 't> {
-    /// The `i`-th argument. After a spread argument, positions are unknown.
-    pub fn arg(&self, i: usize) -> Slot {
-        for (j, a) in self.args.iter().enumerate() {
-            if a.kind() == "spread_element" {
-                return Slot::Unknown;
-            }
-            if j == i {
-                return Slot::Present {
-                    value: self.cx.eval(*a),
-                    at: self.cx.loc(*a),
-                };
-            }
-        }
-        Slot::Absent
-    }
-
-    /// Whether the `i`-th argument is a function (a callback, not an options object).
-    pub fn arg_is_function(&self, i: usize) -> bool {
-        matches!(self.arg(i).value(), Some(Value::Function { .. }))
-    }
-
-    pub fn api(&self) -> String {
-        if self.callee.kind() == "super" {
-            return format!("super(...) of {} {}", self.module, self.path.join("."));
-        }
-        let mut api = short_text(self.cx.text(self.callee));
-        if self.is_new {
-            api = format!("new {api}");
-        }
-        api
-    }
-
-    pub fn op(&self, kind: super::ir::OpKind, lib: &'static str) -> JwtOp {
-        JwtOp::new(kind, lib, self.api(), self.cx.loc(self.node))
-    }
-
-    /// The path as plain strs for matching.
-    pub fn path_strs(&self) -> Vec<&str> {
-        self.path.iter().map(String::as_str).collect()
-    }
-
-    /// The member path with a leading `default` (an ESM default import of a CommonJS
-    /// module) removed.
-    pub fn member_path(&self) -> Vec<&str> {
-        let p = self.path_strs();
-        match p.split_first() {
-            Some((&"default", rest)) => rest.to_vec(),
-            _ => p,
-        }
-    }
-
-    /// The called function when the path is one member deep (`jwt.sign`, `sign`).
-    pub fn method(&self) -> Option<&str> {
-        match self.member_path().as_slice() {
-            [m] => Some(m),
-            _ => None,
-        }
-    }
-
-    /// Verification middleware configured by `{ secret, algorithms, ... }` in the first
-    /// argument (express-jwt, koa-jwt).
-    pub fn middleware_op(&self, lib: &'static str) -> JwtOp {
-        let options = self.arg(0);
-        let mut op = self.op(super::ir::OpKind::Middleware, lib);
-        op.key = options.prop("secret");
-        op.algorithms = options.prop("algorithms");
-        op.options = options;
-        op.revocation_hook = true;
-        op
     }
 }

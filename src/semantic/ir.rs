@@ -126,9 +126,6 @@ pub struct JwtOp {
     pub decode_use: Option<DecodeUse>,
     /// Decode: a token is verified in the same function too.
     pub verified_nearby: bool,
-    /// Recomputes slots the adapter derives from `options` and `payload`, for copies made
-    /// at helper call sites (see `project.rs`).
-    pub derive: Option<Derive>,
     /// Names around the call (function, variable, property) that hint at the token kind.
     pub names: Vec<String>,
     /// Missing options may be supplied by the library's module-level defaults
@@ -151,17 +148,6 @@ pub const AUDIENCE_ISSUER: ClaimOptions = ClaimOptions {
     audience: "audience",
     issuer: "issuer",
 };
-
-/// An adapter's derivation of slots from `options` and `payload`. Compared as equal
-/// always: it is behaviour, not data.
-#[derive(Debug, Clone, Copy)]
-pub struct Derive(pub fn(&mut JwtOp));
-
-impl PartialEq for Derive {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
 
 impl JwtOp {
     /// The function this operation is a helper of: its key is built from one of the
@@ -197,7 +183,6 @@ impl JwtOp {
             key_flows: Vec::new(),
             decode_use: None,
             verified_nearby: false,
-            derive: None,
             names: Vec::new(),
             inherits_defaults: false,
             via: None,
@@ -246,20 +231,80 @@ impl TokenStore {
     }
 }
 
-/// A call of a function written in the project (`createToken(user, 'secret')`), kept so
-/// operations inside the function that use its parameters can be checked per call.
+/// One argument of a call site, as far as it is known.
 #[derive(Debug, Clone, PartialEq)]
-pub struct HelperCall {
-    /// `Function` or, before linking, a `Module` export.
-    pub callee: Value,
-    /// Argument values and where they are written; `None` past a spread argument.
-    pub args: Vec<Option<(Value, Loc)>>,
+pub struct Arg {
+    pub value: Value,
+    /// Where the argument is written.
     pub at: Loc,
+    /// Names the argument goes by (`token` for `setItem(KEY, token)`).
     pub names: Vec<String>,
-    /// The callee as written, for messages.
+    /// The variable the argument is, or spreads, when it is a whole object (`user`,
+    /// `req.user`, `{ ...user._doc }`): what a payload was built from.
+    pub source: Option<String>,
+}
+
+/// A method called on a call's result: `.setProtectedHeader(h)` and `.sign(key)` in
+/// `new SignJWT(p).setProtectedHeader(h).sign(key)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChainLink {
+    pub method: String,
+    pub args: Vec<Option<Arg>>,
+    /// The call of this method (from the start of the chain to its closing parenthesis).
+    pub at: Loc,
+}
+
+/// A call whose callee may reach a JWT library: an import, a project module's export, or
+/// a function of this file. Syntax-free: extraction records it, linking resolves its values,
+/// and the library adapters interpret it (DESIGN.md §1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallSite {
+    /// What is called: `Import` (a package member), `Module` (a project export, until
+    /// linked), `Function` (a function of this file).
+    pub callee: Value,
+    /// The callee as written, for messages (`jwt.verify`, `new SignJWT`).
     pub api: String,
-    /// Names each argument goes by (`token` for `setItem(KEY, token)`).
-    pub arg_names: Vec<Vec<String>>,
+    pub at: Loc,
+    pub is_new: bool,
+    /// Arguments in order; `None` from a spread argument on (positions unknown).
+    pub args: Vec<Option<Arg>>,
+    /// Methods called on the result, innermost first.
+    pub chain: Vec<ChainLink>,
+    /// Names around the call (function, variable, property) that hint at the token kind.
+    pub names: Vec<String>,
+    /// For a call that may decode a token: the access decision its result feeds, and
+    /// whether a token is verified in the same function.
+    pub decode_use: Option<DecodeUse>,
+    pub verified_nearby: bool,
+}
+
+impl CallSite {
+    /// The `i`-th argument's slot. After a spread argument, positions are unknown.
+    pub fn arg(&self, i: usize) -> Slot {
+        match self.args.get(i) {
+            None if self.args.iter().any(Option::is_none) => Slot::Unknown,
+            None => Slot::Absent,
+            Some(None) => Slot::Unknown,
+            Some(Some(a)) => Slot::Present {
+                value: a.value.clone(),
+                at: a.at.clone(),
+            },
+        }
+    }
+}
+
+/// What extraction knows of a function passed to a call or exported, for adapters that
+/// look inside callbacks once the tree is gone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionSummary {
+    pub at: Loc,
+    /// The value it returns (one `return`, or an expression body).
+    pub returns: Value,
+    /// As a key-lookup function: what it does with the token's header.
+    pub key_flows: Vec<KeyFlow>,
+    /// `token.x = …` assignments when its first parameter is a token (next-auth's
+    /// `callbacks.jwt`).
+    pub token_writes: Vec<super::value::Prop>,
 }
 
 /// A cookie set by the server: `res.cookie(name, value, options)`, `reply.setCookie`,
@@ -317,14 +362,18 @@ pub struct FileFacts {
     pub path: Arc<PathBuf>,
     pub ops: Vec<JwtOp>,
     pub stores: Vec<TokenStore>,
-    pub helper_calls: Vec<HelperCall>,
+    /// Calls that may reach a JWT library, interpreted once linked.
+    pub calls: Vec<CallSite>,
+    /// Functions passed to those calls, summarised for adapters.
+    pub functions: Vec<FunctionSummary>,
     /// Project files whose exports this file calls (`tokens.verify(…)` with `tokens` from
-    /// `./lib/tokens`): when such a file re-exports a JWT library, this file is read again
-    /// once the exports are known, so the calls reach the library's adapter.
+    /// `./lib/tokens`): when such a file re-exports a JWT library, the calls reach it.
     pub module_calls: Vec<Arc<PathBuf>>,
     pub cookies: Vec<CookieSet>,
     /// Browser code (UI framework imports, DOM globals, front-end folders).
     pub browser: bool,
+    /// Some call may decode a token (so `browser` was worked out).
+    pub may_decode: bool,
     /// JWTs written as string literals.
     pub token_literals: Vec<TokenLiteral>,
     /// Inline suppression comments.
@@ -335,6 +384,4 @@ pub struct FileFacts {
     pub needs: Vec<Arc<PathBuf>>,
     /// Project files this file's exports refer to (needed when its exports are).
     pub export_refs: Vec<Arc<PathBuf>>,
-    /// Some operation uses a value from another file that was not resolved yet.
-    pub unresolved: bool,
 }

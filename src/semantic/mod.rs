@@ -5,6 +5,7 @@ pub mod decode_use;
 pub mod directives;
 pub mod duration;
 pub mod exports;
+pub mod interpret;
 pub mod ir;
 pub mod key_functions;
 pub mod libraries;
@@ -31,7 +32,6 @@ pub fn extract(
     lang: Lang,
     path: Arc<PathBuf>,
     files: &modules::FileSet,
-    table: Option<&modules::ExportTable>,
 ) -> FileFacts {
     syntax::set_current(lang);
     let root = tree.root_node();
@@ -42,10 +42,9 @@ pub fn extract(
         root,
         path,
         files,
-        table,
     };
     let mut facts = calls::collect(&cx);
-    if facts.ops.iter().any(|o| o.kind == ir::OpKind::Decode) {
+    if facts.may_decode || facts.ops.iter().any(|o| o.kind == ir::OpKind::Decode) {
         facts.browser = decode_use::is_browser(&cx);
     }
     facts.exports = exports::collect(&cx);

@@ -596,6 +596,7 @@ impl ExportTable {
                             .collect(),
                         open: !exports.star.is_empty() || !exports.star_modules.is_empty(),
                         at: None,
+                        spreads: Vec::new(),
                     }),
                     path,
                 ),
@@ -652,6 +653,18 @@ impl ExportTable {
                 for p in &mut o.props {
                     p.value =
                         self.link_at(std::mem::replace(&mut p.value, Value::Unknown), depth + 1);
+                }
+                // Spliced last to first, so earlier positions stay right.
+                for (pos, spread) in std::mem::take(&mut o.spreads).into_iter().rev() {
+                    match self.link_at(spread, depth + 1) {
+                        Value::Object(inner) => {
+                            o.open |= inner.is_open();
+                            let at = pos.min(o.props.len());
+                            o.props.splice(at..at, inner.props);
+                        }
+                        Value::Undefined | Value::Null => {}
+                        _ => o.open = true,
+                    }
                 }
                 Value::Object(o)
             }

@@ -74,6 +74,25 @@ pub struct Object {
     /// True when a spread or computed key may add properties we cannot see.
     pub open: bool,
     pub at: Option<Loc>,
+    /// Spreads of other files' values (`{ secret, ...config.jwtOptions }`), with the number
+    /// of properties written before each: linking splices them in.
+    pub spreads: Vec<(usize, Value)>,
+}
+
+impl Object {
+    pub fn new(props: Vec<Prop>, open: bool, at: Option<Loc>) -> Object {
+        Object {
+            props,
+            open,
+            at,
+            spreads: Vec::new(),
+        }
+    }
+
+    /// Whether properties not listed may be there: an open object, or spreads not linked.
+    pub fn is_open(&self) -> bool {
+        self.open || !self.spreads.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -217,11 +236,15 @@ impl Value {
     /// Property lookup on an object value.
     pub fn lookup(&self, key: &str) -> Lookup<'_> {
         match self {
-            Value::Object(o) => match o.props.iter().rev().find(|p| p.key == key) {
-                Some(p) => Lookup::Found(p),
-                None if o.open => Lookup::Unknown,
-                None => Lookup::Missing,
-            },
+            Value::Object(o) => {
+                match o.props.iter().enumerate().rev().find(|(_, p)| p.key == key) {
+                    // A spread written after the property may override it.
+                    Some((i, _)) if o.spreads.iter().any(|(at, _)| *at > i) => Lookup::Unknown,
+                    Some((_, p)) => Lookup::Found(p),
+                    None if o.is_open() => Lookup::Unknown,
+                    None => Lookup::Missing,
+                }
+            }
             _ => Lookup::Unknown,
         }
     }

@@ -1,7 +1,7 @@
 //! The evaluator: what value an expression node holds, through constants, destructuring,
 //! member paths, env reads with fallbacks, templates, key-material wrappers and imports.
 
-use super::modules::{ExportTable, FileSet};
+use super::modules::FileSet;
 use super::scope::{key_name, string_value, text, DeclKind, FileIndex, PathSeg};
 use super::value::{KeyKind, Object, Prop, Value};
 use crate::finding::Loc;
@@ -22,8 +22,6 @@ pub struct Ctx<'a, 't> {
     pub path: Arc<PathBuf>,
     /// The project's files, for resolving relative imports.
     pub files: &'a FileSet,
-    /// Other files' exports, once known (the link stage's second look at a file).
-    pub table: Option<&'a ExportTable>,
 }
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -37,7 +35,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// relative path.
     pub fn module_value(&self, spec: &str, path: Vec<String>) -> Value {
         match self.resolve_module(spec) {
-            Some(file) => self.link(Value::Module { file, path }),
+            Some(file) => Value::Module { file, path },
             // A package (or an alias to something outside the project).
             None if !super::modules::is_relative(spec) => Value::Import {
                 module: spec.to_string(),
@@ -47,20 +45,9 @@ impl<'a, 't> Ctx<'a, 't> {
         }
     }
 
-    /// Resolves references to other files when their exports are known.
-    pub fn link(&self, v: Value) -> Value {
-        match self.table {
-            Some(t) => t.link(v),
-            None => v,
-        }
-    }
-
-    /// Member access, resolving into other files as needed.
+    /// Member access; a project module's member stays a reference until linking.
     pub fn project(&self, v: Value, key: &str) -> Value {
-        match v {
-            m @ Value::Module { .. } => self.link(project(m, key)),
-            other => project(other, key),
-        }
+        project(v, key)
     }
 
     /// A TypeScript enum as an object of its members.
@@ -94,6 +81,7 @@ impl<'a, 't> Ctx<'a, 't> {
             props,
             open: false,
             at: Some(self.loc(decl)),
+            spreads: Vec::new(),
         })
     }
 
@@ -325,6 +313,7 @@ impl<'a, 't> Ctx<'a, 't> {
             props: Vec::new(),
             open: false,
             at: Some(self.loc(node)),
+            spreads: Vec::new(),
         };
         let mut cursor = node.walk();
         for child in node.named_children(&mut cursor) {
@@ -370,9 +359,14 @@ impl<'a, 't> Ctx<'a, 't> {
                 "spread_element" => match child.named_child(0).map(|n| self.eval_at(n, d)) {
                     Some(Value::Object(inner)) => {
                         obj.open |= inner.open;
+                        let base = obj.props.len();
+                        obj.spreads
+                            .extend(inner.spreads.into_iter().map(|(i, v)| (base + i, v)));
                         obj.props.extend(inner.props);
                     }
                     Some(Value::Undefined | Value::Null) => {}
+                    // Another file's value: spliced in when linked.
+                    Some(m @ Value::Module { .. }) => obj.spreads.push((obj.props.len(), m)),
                     _ => obj.open = true,
                 },
                 _ => {}
@@ -758,11 +752,21 @@ fn key_material(kind: KeyKind, from: Value) -> Value {
 /// Member access on a value.
 pub fn project(v: Value, key: &str) -> Value {
     match v {
-        Value::Object(o) => match o.props.into_iter().rev().find(|p| p.key == key) {
-            Some(p) => p.value,
-            None if o.open => Value::Unknown,
-            None => Value::Undefined,
-        },
+        Value::Object(o) => {
+            let open = o.is_open();
+            match o
+                .props
+                .into_iter()
+                .enumerate()
+                .rev()
+                .find(|(_, p)| p.key == key)
+            {
+                Some((i, _)) if o.spreads.iter().any(|(at, _)| *at > i) => Value::Unknown,
+                Some((_, p)) => p.value,
+                None if open => Value::Unknown,
+                None => Value::Undefined,
+            }
+        }
         Value::Array { items, open } => match key.parse::<usize>() {
             Ok(i) if i < items.len() => items.into_iter().nth(i).unwrap_or(Value::Unknown),
             Ok(_) if !open => Value::Undefined,

@@ -19,7 +19,7 @@ impl Library for ExpressJwt {
         Some(AUDIENCE_ISSUER)
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         if !matches!(
             call.path_strs().as_slice(),
             [] | ["default"] | ["expressjwt"] | ["jwt"]

@@ -39,7 +39,7 @@ impl Library for FastJwt {
         })
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let path = call.path_strs();
         let options = call.arg(0);
         match path.as_slice() {

@@ -25,7 +25,7 @@ impl Library for FastifyJwt {
         })
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let path = call.path_strs();
         match path.as_slice() {
             // `fastify.register(plugin, options)`: the plugin is the first argument.

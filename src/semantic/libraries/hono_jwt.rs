@@ -10,14 +10,14 @@ use crate::semantic::value::Value;
 pub struct HonoJwt;
 
 /// The algorithm argument, or Hono's documented default.
-fn algorithm_or_default(call: &Call<'_, '_, '_>, slot: Slot) -> Slot {
+fn algorithm_or_default(call: &Call<'_>, slot: Slot) -> Slot {
     match slot {
         Slot::Absent => Slot::Present {
             value: Value::Str {
                 value: "HS256".into(),
-                at: call.cx.loc(call.node),
+                at: call.at(),
             },
-            at: call.cx.loc(call.node),
+            at: call.at(),
         },
         // Newer versions also take an options object with `alg`.
         s @ Slot::Present {
@@ -37,7 +37,7 @@ impl Library for HonoJwt {
         &["hono/jwt", "hono/utils/jwt/jwt"]
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let path = call.path_strs();
         let method = match path.as_slice() {
             [m] | ["Jwt", m] | ["default", m] => *m,

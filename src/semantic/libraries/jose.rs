@@ -2,12 +2,10 @@
 //! chain; and the legacy v1/v2 `JWT.sign/verify/decode`.
 
 use super::jsonwebtoken::payload_exp;
-use super::{Call, Library};
+use super::{link_arg, Call, Library};
 use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
 use crate::semantic::ir::{JwtOp, KeyFlow, KeyFlowKind, OpKind, Slot};
-use crate::semantic::syntax::NodeExt;
 use crate::semantic::value::Value;
-use tree_sitter::Node;
 
 pub struct Jose;
 
@@ -25,7 +23,7 @@ impl Library for Jose {
         Some(AUDIENCE_ISSUER)
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let start = out.len();
         self.ops(call, out);
         for op in &mut out[start..] {
@@ -71,7 +69,7 @@ fn key_facts(op: &mut JwtOp) {
 }
 
 impl Jose {
-    fn ops(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn ops(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let path = call.member_path();
         let path = path.as_slice();
         match (path, call.is_new) {
@@ -88,7 +86,7 @@ impl Jose {
             (["SignJWT"], true) => self.sign_chain(call, out),
             // Unsecured JWTs: `alg: none` by construction.
             (["UnsecuredJWT"], true) | (["UnsecuredJWT", "decode"], false) => {
-                let at = call.cx.loc(call.node);
+                let at = call.at();
                 let none = Value::Str {
                     value: "none".into(),
                     at: at.clone(),
@@ -138,71 +136,23 @@ impl Jose {
 }
 
 impl Jose {
-    /// `new SignJWT(payload).setProtectedHeader(h).setExpirationTime(t).sign(key)`: follows
-    /// the chain up from the constructor. A chain that does not reach `.sign` in the same
+    /// `new SignJWT(payload).setProtectedHeader(h).setExpirationTime(t).sign(key)`: the
+    /// methods chained on the constructor. A chain that does not reach `.sign` in the same
     /// expression (a builder kept in a variable) is not reported.
-    fn sign_chain(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
-        let cx = call.cx;
-        let mut cur: Node = call.node;
-        let mut methods: Vec<(String, Node)> = Vec::new();
-        let mut signed = false;
-        let chain = cx.ancestors(call.node);
-        let mut i = 0;
-        while let Some(&parent) = chain.get(i) {
-            i += 1;
-            if parent.kind() == "parenthesized_expression" {
-                cur = parent;
-                continue;
-            }
-            let is_receiver = parent.kind() == "member_expression"
-                && parent.field("object").map(|o| o.id()) == Some(cur.id());
-            let Some(&gp) = chain
-                .get(i)
-                .filter(|g| is_receiver && g.kind() == "call_expression")
-            else {
-                break;
-            };
-            i += 1;
-            let name = parent
-                .field("property")
-                .map(|p| cx.text(p).to_string())
-                .unwrap_or_default();
-            cur = gp;
-            let done = name == "sign";
-            methods.push((name, gp));
-            if done {
-                signed = true;
-                break;
-            }
-        }
-        if !signed {
+    fn sign_chain(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
+        let Some(sign) = call.chained("sign") else {
             return;
-        }
-        let arg = |node: Node, i: usize| -> Slot {
-            match cx.args(node).get(i) {
-                Some(a) => Slot::Present {
-                    value: cx.eval(*a),
-                    at: cx.loc(*a),
-                },
-                None => Slot::Absent,
-            }
-        };
-        let method = |name: &str| {
-            methods
-                .iter()
-                .rev()
-                .find(|(n, _)| n == name)
-                .map(|(_, node)| *node)
         };
         let mut op = call.op(OpKind::Sign, self.id());
-        op.at = cx.loc(cur);
+        op.at = sign.at.clone();
         op.api = "new SignJWT(...).sign".to_string();
         op.payload = call.arg(0);
-        op.key = method("sign").map_or(Slot::Absent, |n| arg(n, 0));
-        op.algorithms =
-            method("setProtectedHeader").map_or(Slot::Absent, |n| arg(n, 0).prop("alg"));
-        op.expiry = match method("setExpirationTime") {
-            Some(n) => arg(n, 0),
+        op.key = link_arg(sign, 0);
+        op.algorithms = call
+            .chained("setProtectedHeader")
+            .map_or(Slot::Absent, |l| link_arg(l, 0).prop("alg"));
+        op.expiry = match call.chained("setExpirationTime") {
+            Some(l) => link_arg(l, 0),
             None => payload_exp(&op.payload),
         };
         out.push(op);

@@ -3,7 +3,7 @@
 
 use super::{Call, Library};
 use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
-use crate::semantic::ir::{Derive, JwtOp, OpKind, Slot};
+use crate::semantic::ir::{JwtOp, OpKind, Slot};
 use crate::semantic::value::Value;
 
 pub struct JsonWebToken;
@@ -21,7 +21,7 @@ impl Library for JsonWebToken {
         Some(AUDIENCE_ISSUER)
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let Some(method) = call.method() else {
             return;
         };
@@ -39,34 +39,22 @@ impl Library for JsonWebToken {
                 let mut op = call.op(OpKind::Sign, self.id());
                 op.payload = call.arg(0);
                 op.key = call.arg(1);
+                op.algorithms = options.prop("algorithm");
+                op.expiry = Slot::first_of([options.prop("expiresIn"), payload_exp(&op.payload)]);
                 op.options = options;
-                op.derive = Some(Derive(derive_sign));
-                derive_sign(&mut op);
                 out.push(op);
             }
             "verify" => {
                 let mut op = call.op(OpKind::Verify, self.id());
                 op.key = call.arg(1);
+                op.algorithms = options.prop("algorithms");
                 op.options = options;
-                op.derive = Some(Derive(derive_verify));
-                derive_verify(&mut op);
                 out.push(op);
             }
             "decode" => out.push(call.op(OpKind::Decode, self.id())),
             _ => {}
         }
     }
-}
-
-/// `sign`'s algorithm and lifetime, from its options and payload.
-fn derive_sign(op: &mut JwtOp) {
-    op.algorithms = op.options.prop("algorithm");
-    op.expiry = Slot::first_of([op.options.prop("expiresIn"), payload_exp(&op.payload)]);
-}
-
-/// `verify`'s allowlist, from its options.
-fn derive_verify(op: &mut JwtOp) {
-    op.algorithms = op.options.prop("algorithms");
 }
 
 /// Payload claims that applications check themselves to expire a token (outline's

@@ -16,7 +16,7 @@ impl Library for JwtSimple {
         &["jwt-simple"]
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let Some(method) = call.method() else {
             return;
         };
@@ -46,9 +46,10 @@ impl Library for JwtSimple {
                                 }],
                                 open: false,
                                 at: Some(at),
+                                spreads: Vec::new(),
                             },
                         ),
-                        at: call.cx.loc(call.node),
+                        at: call.at(),
                     },
                     other => other,
                 };

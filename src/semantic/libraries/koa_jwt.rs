@@ -19,7 +19,7 @@ impl Library for KoaJwt {
         Some(AUDIENCE_ISSUER)
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         if call.is_new || !matches!(call.path_strs().as_slice(), [] | ["default"]) {
             return;
         }

@@ -17,28 +17,27 @@ mod njwt;
 mod node_jose;
 mod passport_jwt;
 
-use super::ir::JwtOp;
-use super::values::Ctx;
-use tree_sitter::Node;
+use super::ir::{CallSite, ChainLink, FunctionSummary, JwtOp, OpKind, Slot};
+use super::value::Value;
+use crate::finding::Loc;
 
-/// A call (or `new`, or `super(...)`) whose callee resolves into a library module.
-pub struct Call<'c, 'a, 't> {
-    pub cx: &'c Ctx<'a, 't>,
-    pub node: Node<'t>,
-    pub callee: Node<'t>,
+/// A linked call site as an adapter sees it: its callee resolved into a library module.
+pub struct Call<'a> {
+    pub site: &'a CallSite,
     /// The module the callee comes from, as imported.
-    pub module: &'c str,
+    pub module: &'a str,
     /// The member path inside the module: `["verify"]`, `["JwtService", "prototype", "sign"]`.
-    pub path: &'c [String],
+    pub path: &'a [String],
     pub is_new: bool,
-    pub args: Vec<Node<'t>>,
+    /// Summaries of the project's functions, for callbacks passed in options.
+    pub functions: &'a dyn super::interpret::Functions,
 }
 
 pub trait Library: Sync {
     fn id(&self) -> &'static str;
     /// Module specifiers this adapter understands (exact, or a prefix ending in '/').
     fn modules(&self) -> &'static [&'static str];
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>);
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>);
     /// The options this library's verifications check `aud` and `iss` with, if it can.
     fn claim_options(&self) -> Option<super::ir::ClaimOptions> {
         None
@@ -47,7 +46,7 @@ pub trait Library: Sync {
 
 /// Runs an adapter on a call; the operations it adds carry its capabilities. Returns
 /// where they start in `out`.
-pub fn interpret(lib: &dyn Library, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) -> usize {
+pub fn interpret(lib: &dyn Library, call: &Call<'_>, out: &mut Vec<JwtOp>) -> usize {
     let start = out.len();
     lib.on_call(call, out);
     let claims = lib.claim_options();
@@ -55,6 +54,92 @@ pub fn interpret(lib: &dyn Library, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp
         op.claim_options = claims;
     }
     start
+}
+
+/// Helpers adapters use to read arguments into slots.
+impl Call<'_> {
+    /// The `i`-th argument. After a spread argument, positions are unknown.
+    pub fn arg(&self, i: usize) -> Slot {
+        self.site.arg(i)
+    }
+
+    /// Whether the `i`-th argument is a function (a callback, not an options object).
+    pub fn arg_is_function(&self, i: usize) -> bool {
+        matches!(self.arg(i).value(), Some(Value::Function { .. }))
+    }
+
+    pub fn at(&self) -> Loc {
+        self.site.at.clone()
+    }
+
+    pub fn api(&self) -> String {
+        self.site.api.clone()
+    }
+
+    pub fn op(&self, kind: OpKind, lib: &'static str) -> JwtOp {
+        JwtOp::new(kind, lib, self.api(), self.at())
+    }
+
+    /// The summary of a function value written in the project.
+    pub fn function(&self, v: Option<&Value>) -> Option<&FunctionSummary> {
+        match v {
+            Some(Value::Function { at }) => self.functions.get(at),
+            _ => None,
+        }
+    }
+
+    /// The last call of `method` on the result (`.sign(key)` of a `SignJWT` chain).
+    pub fn chained(&self, method: &str) -> Option<&ChainLink> {
+        self.site.chain.iter().rev().find(|l| l.method == method)
+    }
+
+    /// The path as plain strs for matching.
+    pub fn path_strs(&self) -> Vec<&str> {
+        self.path.iter().map(String::as_str).collect()
+    }
+
+    /// The member path with a leading `default` (an ESM default import of a CommonJS
+    /// module) removed.
+    pub fn member_path(&self) -> Vec<&str> {
+        let p = self.path_strs();
+        match p.split_first() {
+            Some((&"default", rest)) => rest.to_vec(),
+            _ => p,
+        }
+    }
+
+    /// The called function when the path is one member deep (`jwt.sign`, `sign`).
+    pub fn method(&self) -> Option<&str> {
+        match self.member_path().as_slice() {
+            [m] => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Verification middleware configured by `{ secret, algorithms, ... }` in the first
+    /// argument (express-jwt, koa-jwt).
+    pub fn middleware_op(&self, lib: &'static str) -> JwtOp {
+        let options = self.arg(0);
+        let mut op = self.op(OpKind::Middleware, lib);
+        op.key = options.prop("secret");
+        op.algorithms = options.prop("algorithms");
+        op.options = options;
+        op.revocation_hook = true;
+        op
+    }
+}
+
+/// The slot of a chained method's `i`-th argument.
+pub fn link_arg(link: &ChainLink, i: usize) -> Slot {
+    match link.args.get(i) {
+        Some(Some(a)) => Slot::Present {
+            value: a.value.clone(),
+            at: a.at.clone(),
+        },
+        Some(None) => Slot::Unknown,
+        None if link.args.iter().any(Option::is_none) => Slot::Unknown,
+        None => Slot::Absent,
+    }
 }
 
 pub static LIBRARIES: &[&dyn Library] = &[

@@ -7,7 +7,6 @@ use super::jsonwebtoken::payload_exp;
 use super::{Call, Library};
 use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
-use crate::semantic::value::Value;
 
 pub struct NestJwt;
 
@@ -24,7 +23,7 @@ impl Library for NestJwt {
         Some(AUDIENCE_ISSUER)
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let path = call.path_strs();
         match (path.as_slice(), call.is_new) {
             (["JwtModule", "register"], false) | (["JwtService"], true) => {
@@ -32,16 +31,13 @@ impl Library for NestJwt {
             }
             (["JwtModule", "registerAsync"], false) => {
                 let factory = call.arg(0).prop("useFactory");
-                let options = match factory.value() {
-                    Some(Value::Function { at }) => match call.cx.function_node(at) {
-                        Some(f) => Slot::Present {
-                            value: call.cx.returned_value(f),
-                            at: at.clone(),
-                        },
-                        None => Slot::Unknown,
+                // `useClass` / `useExisting`: options built elsewhere.
+                let options = match call.function(factory.value()) {
+                    Some(f) => Slot::Present {
+                        value: f.returns.clone(),
+                        at: f.at.clone(),
                     },
-                    // `useClass` / `useExisting`: options built elsewhere.
-                    _ => Slot::Unknown,
+                    None => Slot::Unknown,
                 };
                 self.module_config(call, options, out);
             }
@@ -77,7 +73,7 @@ impl Library for NestJwt {
 }
 
 impl NestJwt {
-    fn module_config(&self, call: &Call<'_, '_, '_>, options: Slot, out: &mut Vec<JwtOp>) {
+    fn module_config(&self, call: &Call<'_>, options: Slot, out: &mut Vec<JwtOp>) {
         let mut op = call.op(OpKind::ModuleConfig, self.id());
         op.key = Slot::first_of([options.prop("secret"), options.prop("privateKey")]);
         op.algorithms = options.prop("verifyOptions").prop("algorithms");

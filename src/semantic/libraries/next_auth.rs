@@ -18,7 +18,7 @@ impl Library for NextAuth {
         &["next-auth/", "@auth/core/"]
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let path = call.path_strs();
         let options = call.arg(0);
         let (kind, lib_op) = match path.as_slice() {
@@ -46,44 +46,12 @@ impl Library for NextAuth {
 
 /// The `callbacks.jwt` function decides what goes into the session token: its
 /// `token.x = …` assignments (and a returned `{ ...token, ...user }`) are the payload.
-fn jwt_callback(call: &Call<'_, '_, '_>, options: &Slot) -> Option<JwtOp> {
-    use crate::semantic::syntax::NodeExt;
-    use crate::semantic::value::{Object, Prop};
-    let cx = call.cx;
-    let Some(Value::Function { at }) = options.prop("callbacks").prop("jwt").value().cloned()
-    else {
-        return None;
-    };
-    let func = cx.function_node(&at)?;
-    let token = func
-        .field("parameters")
-        .and_then(|p| p.named_child(0))
-        .map(|p| cx.text(p).to_string())
-        .unwrap_or_default();
-    let uses_token = token.contains("token");
-    let mut props = Vec::new();
-    let first = cx
-        .index
-        .assignments
-        .partition_point(|a| a.start_byte() < func.start_byte());
-    for &a in &cx.index.assignments[first..] {
-        if a.start_byte() > func.end_byte() {
-            break;
-        }
-        let (Some(left), Some(right)) = (a.field("left"), a.field("right")) else {
-            continue;
-        };
-        let (Some(obj), Some(prop)) = (left.field("object"), left.field("property")) else {
-            continue;
-        };
-        if uses_token && cx.text(obj) == "token" {
-            props.push(Prop {
-                key: cx.text(prop).to_string(),
-                value: cx.eval(right),
-                at: cx.loc(right),
-            });
-        }
-    }
+fn jwt_callback(call: &Call<'_>, options: &Slot) -> Option<JwtOp> {
+    use crate::semantic::value::Object;
+    let callback = options.prop("callbacks").prop("jwt");
+    let f = call.function(callback.value())?;
+    let at = f.at.clone();
+    let props = f.token_writes.clone();
     let mut op = JwtOp::new(
         OpKind::Sign,
         "next-auth",
@@ -95,6 +63,7 @@ fn jwt_callback(call: &Call<'_, '_, '_>, options: &Slot) -> Option<JwtOp> {
             props,
             open: true,
             at: Some(at.clone()),
+            spreads: Vec::new(),
         }),
         at: at.clone(),
     };

@@ -16,7 +16,7 @@ impl Library for Njwt {
         &["njwt"]
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let Some(method) = call.method() else {
             return;
         };
@@ -24,9 +24,9 @@ impl Library for Njwt {
             Slot::Absent => Slot::Present {
                 value: Value::Str {
                     value: "HS256".into(),
-                    at: call.cx.loc(call.node),
+                    at: call.at(),
                 },
-                at: call.cx.loc(call.node),
+                at: call.at(),
             },
             s => s,
         };

@@ -16,7 +16,7 @@ impl Library for NodeJose {
         &["node-jose"]
     }
 
-    fn on_call(&self, call: &Call<'_, '_, '_>, out: &mut Vec<JwtOp>) {
+    fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
         let path = call.member_path();
         let path = path.as_slice();
         match path {
