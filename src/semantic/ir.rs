@@ -157,7 +157,7 @@ impl JwtOp {
         if let Some(f) = self.key.value().and_then(Value::param_function) {
             return Some(f);
         }
-        [&self.payload, &self.algorithms, &self.expiry]
+        [&self.payload, &self.algorithms, &self.expiry, &self.options]
             .into_iter()
             .find_map(|s| match s.value() {
                 Some(Value::Param { func, .. }) => Some(func),

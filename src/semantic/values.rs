@@ -153,7 +153,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 if obj.kind() == "this" {
                     return self.eval_this_member(node, name, d);
                 }
-                self.project(self.eval_at(obj, d), name)
+                self.project(self.receiver(obj, d), name)
             }
             "subscript_expression" => {
                 let (Some(obj), Some(index)) = (node.field("object"), node.field("index")) else {
@@ -164,7 +164,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     Value::Num(n) if n >= 0.0 && n.fract() == 0.0 => format!("{n}"),
                     _ => return Value::Unknown,
                 };
-                self.project(self.eval_at(obj, d), &key)
+                self.project(self.receiver(obj, d), &key)
             }
             "binary_expression" => self.eval_binary(node, d),
             "object" => Value::Object(self.eval_object(node, d)),
@@ -376,6 +376,21 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn eval_ident(&self, node: Node<'t>, d: u32) -> Value {
+        self.eval_name(node, d, false)
+    }
+
+    /// The object of a member access: a typed parameter is an instance of its type here
+    /// (`jwt.sign` with `jwt: JwtService`).
+    fn receiver(&self, node: Node<'t>, d: u32) -> Value {
+        let inner = self.unwrap(node);
+        if inner.kind() == "identifier" {
+            self.eval_name(inner, d, true)
+        } else {
+            self.eval_at(node, d)
+        }
+    }
+
+    fn eval_name(&self, node: Node<'t>, d: u32, as_receiver: bool) -> Value {
         let name = self.text(node);
         let Some(decl) = self.index.lookup(name, node.start_byte()) else {
             return match name {
@@ -423,6 +438,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 ty,
                 default,
             } => {
+                // A typed parameter is an instance only where its members are used (see
+                // `receiver`); passed on whole, it is the caller's argument.
+                if path.is_empty() && ty.is_some() && !as_receiver {
+                    return Value::Param {
+                        index: *index,
+                        func: self.loc(*func),
+                        has_default: default.is_some(),
+                    };
+                }
                 if let Some(ty) = ty {
                     if path.is_empty() {
                         if let Some(v) = self.instance_of_type(*ty, d) {
