@@ -3,22 +3,10 @@
 //! each call of the helper by substituting the call's arguments into the helper's own
 //! call site and interpreting it again, so every adapter's option handling applies.
 
-use super::ir::{CallSite, FunctionSummary, JwtOp, OpKind, Slot};
-use super::libraries::{self, Call};
+use super::ir::{CallSite, JwtOp, OpKind, Slot};
+use super::libraries::{self, Call, Functions};
 use super::value::Value;
 use crate::finding::Loc;
-use std::collections::HashMap;
-
-/// Looks up the summary of a function written in the project.
-pub trait Functions: Sync {
-    fn get(&self, at: &Loc) -> Option<&FunctionSummary>;
-}
-
-impl Functions for HashMap<&Loc, &FunctionSummary> {
-    fn get(&self, at: &Loc) -> Option<&FunctionSummary> {
-        HashMap::get(self, at).copied()
-    }
-}
 
 /// The operations a (linked) call site performs, appended to `out`.
 pub fn interpret(site: &CallSite, functions: &dyn Functions, out: &mut Vec<JwtOp>) {

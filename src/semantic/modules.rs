@@ -627,7 +627,7 @@ impl ExportTable {
         };
         let mut v = self.link_at(base, depth + 1);
         for key in rest {
-            v = self.link_at(super::values::project(v, key), depth + 1);
+            v = self.link_at(super::value::project(v, key), depth + 1);
         }
         Some(v)
     }

@@ -3,6 +3,7 @@
 
 use super::modules::FileSet;
 use super::scope::{key_name, string_value, text, DeclKind, FileIndex, PathSeg};
+pub use super::value::project;
 use super::value::{KeyKind, Object, Prop, Value};
 use crate::finding::Loc;
 use crate::semantic::syntax::NodeExt;
@@ -770,56 +771,6 @@ fn key_material(kind: KeyKind, from: Value) -> Value {
     Value::KeyMaterial {
         kind,
         from: Box::new(from),
-    }
-}
-
-/// Member access on a value.
-pub fn project(v: Value, key: &str) -> Value {
-    match v {
-        Value::Object(o) => {
-            let open = o.is_open();
-            match o
-                .props
-                .into_iter()
-                .enumerate()
-                .rev()
-                .find(|(_, p)| p.key == key)
-            {
-                Some((i, _)) if o.spreads.iter().any(|(at, _)| *at > i) => Value::Unknown,
-                Some((_, p)) => p.value,
-                None if open => Value::Unknown,
-                None => Value::Undefined,
-            }
-        }
-        Value::Array { items, open } => match key.parse::<usize>() {
-            Ok(i) if i < items.len() => items.into_iter().nth(i).unwrap_or(Value::Unknown),
-            Ok(_) if !open => Value::Undefined,
-            _ => Value::Unknown,
-        },
-        Value::Import { module, mut path } => {
-            path.push(key.to_string());
-            Value::Import { module, path }
-        }
-        Value::Module { file, mut path } => {
-            path.push(key.to_string());
-            Value::Module { file, path }
-        }
-        Value::Instance { module, mut path } => {
-            path.push("prototype".into());
-            path.push(key.to_string());
-            Value::Import { module, path }
-        }
-        Value::Global(mut p) => {
-            if p.len() == 2 && p[0] == "process" && p[1] == "env" {
-                return Value::Env {
-                    name: key.to_string(),
-                    fallback: None,
-                };
-            }
-            p.push(key.to_string());
-            Value::Global(p)
-        }
-        _ => Value::Unknown,
     }
 }
 

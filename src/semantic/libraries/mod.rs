@@ -30,7 +30,18 @@ pub struct Call<'a> {
     pub path: &'a [String],
     pub is_new: bool,
     /// Summaries of the project's functions, for callbacks passed in options.
-    pub functions: &'a dyn super::interpret::Functions,
+    pub functions: &'a dyn Functions,
+}
+
+/// Looks up the summary of a function written in the project.
+pub trait Functions: Sync {
+    fn get(&self, at: &Loc) -> Option<&FunctionSummary>;
+}
+
+impl Functions for std::collections::HashMap<&Loc, &FunctionSummary> {
+    fn get(&self, at: &Loc) -> Option<&FunctionSummary> {
+        std::collections::HashMap::get(self, at).copied()
+    }
 }
 
 pub trait Library: Sync {
