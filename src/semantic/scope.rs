@@ -53,6 +53,19 @@ pub struct Decl<'t> {
     pub reassigned: Cell<bool>,
     /// A property of the bound object is assigned somewhere (`options.expiresIn = …`).
     pub mutated: Cell<bool>,
+    /// Some change to the object is not a plain property write (`opts[k] = …`,
+    /// `opts.a.b = …`, `opts.n += 1`).
+    pub opaque_mutation: Cell<bool>,
+}
+
+/// `name.key = value` on a declared object.
+#[derive(Debug, Clone, Copy)]
+pub struct MemberWrite<'t> {
+    pub key: Node<'t>,
+    pub value: Node<'t>,
+    /// The statement holding the assignment sits in the block that declares the name,
+    /// so it runs whenever the declaration does (not inside a branch or a callback).
+    pub unconditional: bool,
 }
 
 struct Scope<'t> {
@@ -78,6 +91,8 @@ pub struct FileIndex<'t> {
     pub directive_comments: Vec<Node<'t>>,
     /// String literals that may hold a JWT (they contain `eyJ`).
     pub strings: Vec<Node<'t>>,
+    /// Plain property writes to declared objects, by the declared name's start byte.
+    pub member_writes: std::collections::HashMap<usize, Vec<MemberWrite<'t>>>,
 }
 
 pub fn text<'a>(node: Node<'_>, src: &'a str) -> &'a str {
@@ -139,6 +154,10 @@ struct Builder<'t, 's> {
     stack: Vec<usize>,
     writes: Vec<(String, usize)>,
     mutations: Vec<(String, usize)>,
+    /// `name.key = value` assignments: name, position, key, value, the statement's parent.
+    member_writes: Vec<(String, usize, Node<'t>, Node<'t>, Option<Node<'t>>)>,
+    /// Other changes to a bound object.
+    opaque_mutations: Vec<(String, usize)>,
 }
 
 impl<'t, 's> Builder<'t, 's> {
@@ -168,6 +187,7 @@ impl<'t, 's> Builder<'t, 's> {
                 name,
                 reassigned: Cell::new(false),
                 mutated: Cell::new(false),
+                opaque_mutation: Cell::new(false),
             },
         );
     }
@@ -414,6 +434,7 @@ impl<'t, 's> Builder<'t, 's> {
                 self.index.assignments.push(node);
                 if let Some(left) = node.field("left") {
                     self.note_write(left);
+                    self.note_member_write(node, left);
                     if is_commonjs_export(left, self.src) {
                         self.index.exports.push(node);
                     }
@@ -465,6 +486,44 @@ impl<'t, 's> Builder<'t, 's> {
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// Sorts a write to a bound object's property: a plain `name.key = value`, or something
+    /// else the evaluator cannot follow.
+    fn note_member_write(&mut self, assign: Node<'t>, left: Node<'t>) {
+        if !matches!(left.kind(), "member_expression" | "subscript_expression") {
+            return;
+        }
+        let object = left.field("object");
+        let plain = left.kind() == "member_expression"
+            && object.is_some_and(|o| o.kind() == "identifier")
+            && left
+                .field("property")
+                .is_some_and(|p| p.kind() == "property_identifier");
+        match (plain, object, left.field("property"), assign.field("right")) {
+            (true, Some(o), Some(key), Some(value)) => {
+                let statement = assign
+                    .parent()
+                    .filter(|p| p.kind() == "expression_statement");
+                self.member_writes.push((
+                    text(o, self.src).to_string(),
+                    o.start_byte(),
+                    key,
+                    value,
+                    statement.and_then(|s| s.parent()),
+                ));
+            }
+            _ => {
+                let mut base = left;
+                while let Some(o) = base.field("object") {
+                    base = o;
+                }
+                if base.kind() == "identifier" {
+                    self.opaque_mutations
+                        .push((text(base, self.src).to_string(), base.start_byte()));
+                }
             }
         }
     }
@@ -637,10 +696,13 @@ impl<'t> FileIndex<'t> {
                 module_specs: Vec::new(),
                 directive_comments: Vec::new(),
                 strings: Vec::new(),
+                member_writes: Default::default(),
             },
             stack: Vec::new(),
             writes: Vec::new(),
             mutations: Vec::new(),
+            member_writes: Vec::new(),
+            opaque_mutations: Vec::new(),
         };
         b.open(root, true);
         let mut cursor = root.walk();
@@ -686,6 +748,37 @@ impl<'t> FileIndex<'t> {
                         if let Some(d) = b.index.lookup(&name, pos) {
                             d.mutated.set(true);
                         }
+                    }
+                    for (name, pos) in std::mem::take(&mut b.opaque_mutations) {
+                        if let Some(d) = b.index.lookup(&name, pos) {
+                            d.opaque_mutation.set(true);
+                        }
+                    }
+                    let mut found = Vec::new();
+                    for (name, pos, key, value, block) in std::mem::take(&mut b.member_writes) {
+                        if let Some(d) = b.index.lookup(&name, pos) {
+                            // The declaration's statement and the write share a block.
+                            let declared_in = d
+                                .name
+                                .parent()
+                                .and_then(|p| p.parent())
+                                .and_then(|p| p.parent());
+                            let unconditional = matches!(
+                                (block, declared_in),
+                                (Some(a), Some(b)) if a.id() == b.id()
+                            );
+                            found.push((
+                                d.name.start_byte(),
+                                MemberWrite {
+                                    key,
+                                    value,
+                                    unconditional,
+                                },
+                            ));
+                        }
+                    }
+                    for (decl, w) in found {
+                        b.index.member_writes.entry(decl).or_default().push(w);
                     }
                     return b.index;
                 }

@@ -423,11 +423,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 };
                 let v = follow(base, path);
                 let v = self.apply_default(v, *default, d);
-                // An object whose properties are assigned later may gain any of them.
                 match v {
-                    Value::Object(mut o) if decl.mutated.get() => {
-                        o.open = true;
-                        Value::Object(o)
+                    Value::Object(o) if decl.mutated.get() => {
+                        Value::Object(self.with_member_writes(o, decl, path.is_empty(), node, d))
                     }
                     other => other,
                 }
@@ -470,6 +468,40 @@ impl<'a, 't> Ctx<'a, 't> {
             DeclKind::Enum(e) => self.eval_enum(*e),
             DeclKind::Class(_) | DeclKind::Opaque => Value::Unknown,
         }
+    }
+
+    /// An object built by statements: `const opts = {}; opts.secretOrKey = 'x';`. Plain
+    /// property writes before `use` in the declaring block are certain; a write in a branch
+    /// or callback, after the use, or any other change leaves the object open.
+    fn with_member_writes(
+        &self,
+        mut o: Object,
+        decl: &super::scope::Decl<'t>,
+        whole: bool,
+        use_: Node<'t>,
+        d: u32,
+    ) -> Object {
+        if !whole || decl.opaque_mutation.get() {
+            o.open = true;
+            return o;
+        }
+        let writes = self.index.member_writes.get(&decl.name.start_byte());
+        for w in writes.into_iter().flatten() {
+            let before = w.value.end_byte() <= use_.start_byte();
+            if !(before && w.unconditional) {
+                o.open = true;
+            }
+            // A write inside the value it assigns (`o.a = o`) or after the use is not read.
+            if !before {
+                continue;
+            }
+            o.props.push(Prop {
+                key: self.text(w.key).to_string(),
+                value: self.eval_at(w.value, d),
+                at: self.loc(w.value),
+            });
+        }
+        o
     }
 
     fn apply_default(&self, v: Value, default: Option<Node<'t>>, d: u32) -> Value {
