@@ -47,10 +47,12 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
         return;
     }
     let (callee_value, is_new) = match callee.kind() {
+        // `promisify(jwt.verify)(token, key)` calls what the inner call returns.
         "identifier"
         | "member_expression"
         | "subscript_expression"
-        | "parenthesized_expression" => (cx.eval(callee), is_new),
+        | "parenthesized_expression"
+        | "call_expression" => (cx.eval(callee), is_new),
         "super" => match superclass(cx, node) {
             Some(v) => (v, true),
             None => return,

@@ -417,6 +417,16 @@ impl<'t, 's> Builder<'t, 's> {
             }
             "call_expression" | "new_expression" => {
                 self.index.calls.push(node);
+                // `Object.assign(target, …)` changes `target` in ways the evaluator does not follow.
+                if let (Some(f), Some(args)) = (node.field("function"), node.field("arguments")) {
+                    if text(f, self.src) == "Object.assign" {
+                        if let Some(t) = args.named_child(0).filter(|t| t.kind() == "identifier") {
+                            let name = text(t, self.src).to_string();
+                            self.mutations.push((name.clone(), t.start_byte()));
+                            self.opaque_mutations.push((name, t.start_byte()));
+                        }
+                    }
+                }
                 // `require('./x')` and `import('./x')`.
                 if let (Some(f), Some(args)) = (node.field("function"), node.field("arguments")) {
                     if matches!(f.kind(), "import" | "identifier")

@@ -694,6 +694,33 @@ impl<'a, 't> Ctx<'a, 't> {
                     _ => Value::Unknown,
                 },
                 ["Buffer", "from"] => key_material(KeyKind::Buffer, arg0()),
+                // A merge into a fresh object: `Object.assign({}, defaults, { secret })`.
+                ["Object", "assign"] => {
+                    let mut merged = Object::new(Vec::new(), false, Some(self.loc(node)));
+                    for a in &args {
+                        let v = if a.kind() == "spread_element" {
+                            Value::Unknown
+                        } else {
+                            self.eval_at(*a, d)
+                        };
+                        match v {
+                            Value::Object(o) => {
+                                merged.open |= o.open;
+                                let base = merged.props.len();
+                                merged
+                                    .spreads
+                                    .extend(o.spreads.into_iter().map(|(i, v)| (base + i, v)));
+                                merged.props.extend(o.props);
+                            }
+                            Value::Undefined | Value::Null => {}
+                            m @ Value::Module { .. } => {
+                                merged.spreads.push((merged.props.len(), m));
+                            }
+                            _ => merged.open = true,
+                        }
+                    }
+                    Value::Object(merged)
+                }
                 ["TextEncoder", "new", "encode"] => key_material(KeyKind::Encoded, arg0()),
                 ["String"] => match arg0() {
                     v @ Value::Str { .. } => v,
