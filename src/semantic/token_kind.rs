@@ -47,8 +47,15 @@ impl JwtOp {
 
     /// The lifetime in seconds, when it is a known constant. Numbers above 10^9 are
     /// absolute `exp` timestamps (2001 onwards), not lifetimes.
+    /// An expiry computed from the current time (`exp: Math.floor(Date.now() / 1000) +
+    /// 3600`) lives for its offset.
     pub fn lifetime(&self) -> Option<f64> {
-        duration::seconds(self.expiry.value()?).filter(|s| *s < 1e9)
+        match self.expiry.value()? {
+            Value::Now { offset, ms: false } => Some(*offset),
+            // An `exp` in milliseconds is a mistake of its own; not a lifetime to compare.
+            Value::Now { ms: true, .. } => None,
+            v => duration::seconds(v).filter(|s| *s < 1e9),
+        }
     }
 }
 

@@ -64,6 +64,12 @@ pub enum Value {
         func: Loc,
         has_default: bool,
     },
+    /// The current time plus `offset`: `Date.now()`, `Math.floor(Date.now() / 1000) + 3600`,
+    /// `moment().add(2, 'days').unix()`. In milliseconds when `ms`, else in seconds.
+    Now {
+        offset: f64,
+        ms: bool,
+    },
     /// Anything else: the rules stay silent on it.
     Unknown,
 }

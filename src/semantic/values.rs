@@ -288,6 +288,11 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             "+" => match (self.eval_at(left, d), self.eval_at(right, d)) {
                 (Value::Num(a), Value::Num(b)) => Value::Num(a + b),
+                (Value::Now { offset, ms }, Value::Num(n))
+                | (Value::Num(n), Value::Now { offset, ms }) => Value::Now {
+                    offset: offset + n,
+                    ms,
+                },
                 (a, b) => match (literal_text(&a), literal_text(&b)) {
                     (Some(x), Some(y)) => Value::Str {
                         value: x + &y,
@@ -297,6 +302,17 @@ impl<'a, 't> Ctx<'a, 't> {
                 },
             },
             op @ ("*" | "-" | "/") => match (self.eval_at(left, d), self.eval_at(right, d)) {
+                (Value::Now { offset, ms }, Value::Num(n)) if op == "-" => Value::Now {
+                    offset: offset - n,
+                    ms,
+                },
+                // Milliseconds to seconds.
+                (Value::Now { offset, ms: true }, Value::Num(n)) if op == "/" && n == 1000.0 => {
+                    Value::Now {
+                        offset: offset / 1000.0,
+                        ms: false,
+                    }
+                }
                 (Value::Num(a), Value::Num(b)) => Value::Num(match op {
                     "*" => a * b,
                     "-" => a - b,
@@ -680,10 +696,15 @@ impl<'a, 't> Ctx<'a, 't> {
         // `x.toString()` and friends keep a string a string.
         if callee.kind() == "member_expression" {
             if let (Some(obj), Some(prop)) = (callee.field("object"), callee.field("property")) {
-                if matches!(self.text(prop), "toString" | "trim" | "valueOf") {
+                let method = self.text(prop);
+                if matches!(method, "toString" | "trim" | "valueOf") {
                     if let v @ Value::Str { .. } = self.eval_at(obj, d) {
                         return v;
                     }
+                }
+                // Date arithmetic on the current time (moment, dayjs, Date).
+                if let Value::Now { offset, ms } = self.eval_at(obj, d) {
+                    return self.time_method(offset, ms, method, &args, d);
                 }
             }
         }
@@ -693,6 +714,16 @@ impl<'a, 't> Ctx<'a, 't> {
                     Value::Str { value, .. } => self.module_value(&value, Vec::new()),
                     _ => Value::Unknown,
                 },
+                ["Date", "now"] | ["Date", "new", "getTime" | "valueOf"] => Value::Now {
+                    offset: 0.0,
+                    ms: true,
+                },
+                ["Math", "floor" | "round" | "ceil" | "trunc"] | ["parseInt" | "Number"] => {
+                    match arg0() {
+                        v @ (Value::Now { .. } | Value::Num(_)) => v,
+                        _ => Value::Unknown,
+                    }
+                }
                 ["Buffer", "from"] => key_material(KeyKind::Buffer, arg0()),
                 // A merge into a fresh object: `Object.assign({}, defaults, { secret })`.
                 ["Object", "assign"] => {
@@ -746,6 +777,11 @@ impl<'a, 't> Ctx<'a, 't> {
                         key_material(KeyKind::File, arg0())
                     }
                     ("util", ["promisify"]) => arg0(),
+                    // `moment()` / `dayjs()`: now, in milliseconds.
+                    ("moment" | "dayjs", [] | ["default"]) if args.is_empty() => Value::Now {
+                        offset: 0.0,
+                        ms: true,
+                    },
                     // Legacy jose: `JWK.asKey('secret')` makes a key of a literal.
                     ("jose", ["JWK", "asKey"]) => key_material(KeyKind::SecretKey, arg0()),
                     // NestJS configuration reads by a literal key name act like env reads.
@@ -757,6 +793,41 @@ impl<'a, 't> Ctx<'a, 't> {
                     }
                     _ => Value::Unknown,
                 }
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    /// A method of a moment/dayjs/Date value holding the current time plus `offset`.
+    fn time_method(&self, offset: f64, ms: bool, method: &str, args: &[Node<'t>], d: u32) -> Value {
+        let to_ms = if ms { 1.0 } else { 1000.0 };
+        match method {
+            "add" | "subtract" => {
+                let amount = args.first().map(|a| self.eval_at(*a, d));
+                let unit = args.get(1).map(|a| self.eval_at(*a, d));
+                let Some(Value::Num(n)) = amount else {
+                    return Value::Unknown;
+                };
+                let unit = match &unit {
+                    Some(Value::Str { value, .. }) => value.as_str(),
+                    None => "ms",
+                    _ => return Value::Unknown,
+                };
+                let Some(unit_ms) = time_unit_ms(unit) else {
+                    return Value::Unknown;
+                };
+                let sign = if method == "add" { 1.0 } else { -1.0 };
+                Value::Now {
+                    offset: offset + sign * n * unit_ms / to_ms,
+                    ms,
+                }
+            }
+            "unix" => Value::Now {
+                offset: if ms { offset / 1000.0 } else { offset },
+                ms: false,
+            },
+            "valueOf" | "getTime" | "toDate" | "clone" | "utc" | "local" => {
+                Value::Now { offset, ms }
             }
             _ => Value::Unknown,
         }
@@ -866,4 +937,19 @@ pub fn parse_number(t: &str) -> Option<f64> {
         return i64::from_str_radix(h, 16).ok().map(|v| v as f64);
     }
     t.trim_end_matches('n').parse::<f64>().ok()
+}
+
+/// Milliseconds in a moment/dayjs unit (`'days'`, `'d'`, `'hour'`, ...).
+fn time_unit_ms(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "ms" | "millisecond" | "milliseconds" => 1.0,
+        "s" | "second" | "seconds" => 1_000.0,
+        "m" | "minute" | "minutes" => 60_000.0,
+        "h" | "hour" | "hours" => 3_600_000.0,
+        "d" | "day" | "days" => 86_400_000.0,
+        "w" | "week" | "weeks" => 604_800_000.0,
+        "M" | "month" | "months" => 2_629_800_000.0,
+        "y" | "year" | "years" => 31_557_600_000.0,
+        _ => return None,
+    })
 }
