@@ -2,10 +2,13 @@
 //! `jwtlint.toml` (`Settings`): rule levels and options, include/exclude globs and
 //! per-path overrides.
 
+use crate::duration;
 use crate::finding::Level;
+use crate::paths::normalize;
 use crate::rules;
-use crate::semantic::duration;
 use crate::source::DEFAULT_MAX_FILE_SIZE;
+// Kept here too: callers name it `config::escape_control`.
+pub use crate::text::escape_control;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -422,22 +425,6 @@ fn for_terminal(text: &str) -> String {
         .collect()
 }
 
-/// Control characters written as escapes (`\u{1b}`), for strings from the configuration
-/// echoed in messages: a rule id holding `\x1b[31m` must not colour the terminal.
-pub fn escape_control(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A path as shown in messages: relative to the working directory (`../jwtlint.toml`
 /// for one found in a folder above), absolute only when they share no folder but the root.
 fn shown_path(path: &Path) -> String {
@@ -450,8 +437,8 @@ fn shown_path(path: &Path) -> String {
 
 fn relative_to(path: &Path, cwd: &Path) -> Option<PathBuf> {
     use std::path::Component;
-    let abs = crate::semantic::modules::normalize(&std::path::absolute(path).ok()?);
-    let cwd = crate::semantic::modules::normalize(cwd);
+    let abs = normalize(&std::path::absolute(path).ok()?);
+    let cwd = normalize(cwd);
     let a: Vec<Component> = abs.components().collect();
     let b: Vec<Component> = cwd.components().collect();
     let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -578,7 +565,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 /// is one app's or package's, while the configuration and the repository span what a
 /// full scan sees: secrets shared between `apps/` and `packages/` are only found there.
 pub fn project_root(file: &Path) -> Option<PathBuf> {
-    let abs = crate::semantic::modules::normalize(&std::path::absolute(file).ok()?);
+    let abs = normalize(&std::path::absolute(file).ok()?);
     let dir = abs.parent()?;
     let has = |d: &Path, name: &str| d.join(name).exists();
     dir.ancestors()
@@ -706,7 +693,7 @@ impl Settings {
         })?;
         let dir = std::path::absolute(path)
             .ok()
-            .map(|p| crate::semantic::modules::normalize(&p))
+            .map(|p| normalize(&p))
             .and_then(|p| p.parent().map(Path::to_path_buf))
             .unwrap_or_default();
         let globs = |list: &[Spanned<String>]| -> Result<Option<Globs>, ConfigError> {
@@ -842,7 +829,7 @@ impl Settings {
         let parse_timeout = match &raw.parse_timeout {
             None => None,
             Some(v) => {
-                let secs = crate::semantic::duration::configured_seconds(v.get_ref())
+                let secs = duration::configured_seconds(v.get_ref())
                     .map_err(|m| at(v.span(), m, "this duration"))?;
                 if secs < 0.001 {
                     return Err(at(
@@ -870,7 +857,7 @@ impl Settings {
     /// is outside that folder).
     pub fn relative(&self, path: &Path) -> PathBuf {
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let abs = crate::semantic::modules::normalize(&abs);
+        let abs = normalize(&abs);
         abs.strip_prefix(&self.dir)
             .map(Path::to_path_buf)
             .unwrap_or(abs)

@@ -3,9 +3,11 @@
 //! Data flows one way (DESIGN.md §1): walk → read → parse → facts → link → rules → report.
 
 pub mod config;
+pub mod duration;
 pub mod finding;
 pub mod panics;
 pub mod parse;
+pub mod paths;
 pub mod prefilter;
 pub mod project;
 pub mod report;
@@ -13,6 +15,7 @@ pub mod rules;
 pub mod semantic;
 pub mod source;
 pub mod suppress;
+pub mod text;
 pub mod walk;
 
 use config::Config;

@@ -6,8 +6,10 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
-pub mod paths;
 pub mod sarif;
+
+// Report paths are a leaf (`crate::paths`): suppression and baselines use them too.
+pub use crate::paths;
 
 use crate::finding::{Finding, Level};
 use crate::source::Source;

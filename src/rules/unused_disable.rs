@@ -52,7 +52,7 @@ pub fn findings(unused: &[(&Directive, Vec<String>)], active: &[&str]) -> Vec<Fi
                 .filter_map(|r| match super::find(r) {
                     None => Some(format!(
                         "`{}` (no such rule)",
-                        crate::config::escape_control(r)
+                        crate::text::escape_control(r)
                     )),
                     Some(rule) if active.contains(&rule.meta().id) => Some(format!("`{r}`")),
                     Some(_) => None,
