@@ -2,6 +2,7 @@
 //!
 //! Data flows one way (DESIGN.md §1): walk → read → parse → facts → link → rules → report.
 
+pub mod catalog;
 pub mod config;
 pub mod duration;
 pub mod finding;
@@ -95,6 +96,19 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
             selected && !config.disabled_rules.iter().any(|d| d == id)
         })
         .collect())
+}
+
+// The glue hands config the rule catalog: config sits below rules and cannot list them.
+impl config::Settings {
+    /// Reads and validates a `jwtlint.toml` against every rule ([`config::Settings::load_with`]).
+    pub fn load(path: &Path) -> Result<config::Settings, config::ConfigError> {
+        config::Settings::load_with(path, rules::catalog())
+    }
+
+    /// Validates a configuration's text against every rule ([`config::Settings::parse_with`]).
+    pub fn parse(path: &Path, text: &str) -> Result<config::Settings, config::ConfigError> {
+        config::Settings::parse_with(path, text, rules::catalog())
+    }
 }
 
 /// Facts (if parsed), notes, bytes read, and, for a file the prefilter skipped, the

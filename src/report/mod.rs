@@ -11,6 +11,7 @@ pub mod sarif;
 // Report paths are a leaf (`crate::paths`): suppression and baselines use them too.
 pub use crate::paths;
 
+use crate::catalog::RuleMeta;
 use crate::finding::{Finding, Level};
 use crate::source::Source;
 use crate::Report;
@@ -140,18 +141,20 @@ impl SourceCache {
 }
 
 /// Renders a report in one format.
-/// `color` and `width` (columns) apply to the human format only.
+/// `color` and `width` (columns) apply to the human format only; `catalog` (every rule's
+/// metadata, `rules::catalog()`) to SARIF's rule descriptions.
 pub fn render(
     report: &Report,
     format: Format,
     color: bool,
     width: usize,
     cache: &mut SourceCache,
+    catalog: &[&'static RuleMeta],
 ) -> String {
     match format {
         Format::Human => human::render(report, color, width, cache),
         Format::Json => json::render(report),
-        Format::Sarif => sarif::render(report),
+        Format::Sarif => sarif::render(report, catalog),
         Format::Github => github::render(report),
         Format::Gitlab => gitlab::render(report),
         Format::Junit => junit::render(report),
