@@ -3,8 +3,10 @@
 //! of them needs to import another to learn about rules. The list of rules itself is
 //! `rules::ALL_RULES`; `rules::catalog()` hands its metadata down.
 
+use crate::duration;
 use crate::finding::Level;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A rule's identity, its documentation (embedded from `rules/<id>.md`) and the options
@@ -39,7 +41,7 @@ impl OptionSpec {
         let ok = match self.kind {
             OptionKind::Duration => match v {
                 toml::Value::Integer(n) => *n >= 0,
-                toml::Value::String(s) => crate::duration::parse_ms(s).is_some(),
+                toml::Value::String(s) => duration::parse_ms(s).is_some(),
                 _ => false,
             },
             OptionKind::Bool => v.is_bool(),
@@ -165,5 +167,62 @@ impl RuleMeta {
         let code = &after[nl + 1..];
         let end = code.find("```")?;
         Some((lang, &code[..end]))
+    }
+}
+
+/// One rule's options as configured (validated against its `OptionSpec`s when the
+/// configuration was read), falling back to the documented defaults.
+#[derive(Clone, Copy)]
+pub struct RuleOptions<'a> {
+    meta: &'static RuleMeta,
+    configured: Option<&'a BTreeMap<String, toml::Value>>,
+}
+
+impl<'a> RuleOptions<'a> {
+    pub fn new(
+        meta: &'static RuleMeta,
+        configured: Option<&'a BTreeMap<String, toml::Value>>,
+    ) -> RuleOptions<'a> {
+        RuleOptions { meta, configured }
+    }
+
+    /// Nothing configured: every option at its documented default.
+    pub fn defaults(meta: &'static RuleMeta) -> RuleOptions<'static> {
+        RuleOptions {
+            meta,
+            configured: None,
+        }
+    }
+
+    fn configured(&self, name: &str) -> Option<&'a toml::Value> {
+        self.configured?.get(name)
+    }
+
+    /// A duration option, in seconds: configured, else the documented default (infinite
+    /// when neither parses, so a bound that cannot be read flags nothing).
+    pub fn duration(&self, name: &str) -> f64 {
+        let configured = self.configured(name).and_then(|v| match v {
+            toml::Value::Integer(n) => Some(*n as f64),
+            toml::Value::String(s) => duration::parse_ms(s).map(|ms| ms / 1000.0),
+            _ => None,
+        });
+        configured
+            .or_else(|| {
+                let spec = self.meta.options.iter().find(|o| o.name == name)?;
+                duration::parse_ms(spec.default).map(|ms| ms / 1000.0)
+            })
+            .unwrap_or(f64::INFINITY)
+    }
+
+    /// A boolean option: configured, else the documented default.
+    pub fn bool(&self, name: &str) -> bool {
+        match self.configured(name) {
+            Some(toml::Value::Boolean(b)) => *b,
+            _ => self
+                .meta
+                .options
+                .iter()
+                .any(|o| o.name == name && o.default == "true"),
+        }
     }
 }

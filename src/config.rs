@@ -2,7 +2,7 @@
 //! `jwtlint.toml` (`Settings`): rule levels and options, include/exclude globs and
 //! per-path overrides.
 
-use crate::catalog::{OptionKind, RuleMeta};
+use crate::catalog::{OptionKind, RuleMeta, RuleOptions};
 use crate::duration;
 use crate::finding::Level;
 use crate::paths::normalize;
@@ -925,6 +925,11 @@ impl Settings {
     /// A rule option's value as configured, if it is.
     pub fn option(&self, rule: &str, name: &str) -> Option<&toml::Value> {
         self.rules.get(rule)?.options.get(name)
+    }
+
+    /// A rule's options as configured, for its `RuleCtx`.
+    pub fn rule_options(&self, rule: &'static RuleMeta) -> RuleOptions<'_> {
+        RuleOptions::new(rule, self.rules.get(rule.id).map(|s| &s.options))
     }
 }
 

@@ -226,9 +226,14 @@ fn first_error(root: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'_>> {
     }
 }
 
-/// Runs the rules over a project's facts; findings come back sorted.
-pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding> {
-    check_files(project, rules).0
+/// Runs the rules over a project's facts, with their options from `settings`; findings
+/// come back sorted.
+pub fn check(
+    project: &ProjectFacts,
+    rules: &[&'static dyn Rule],
+    settings: &config::Settings,
+) -> Vec<Finding> {
+    check_files(project, rules, settings).0
 }
 
 /// Runs the rules file by file; a rule that panics on a file leaves that file's findings
@@ -236,15 +241,25 @@ pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding
 pub fn check_files(
     project: &ProjectFacts,
     rules: &[&'static dyn Rule],
+    settings: &config::Settings,
 ) -> (Vec<Finding>, Vec<FileNote>) {
+    let options: Vec<rules::RuleOptions> = rules
+        .iter()
+        .map(|r| settings.rule_options(r.meta()))
+        .collect();
     let results: Vec<Result<Vec<Finding>, FileNote>> = project
         .files
         .par_iter()
         .map(|file| {
             panics::catch(|| {
                 let mut out = Vec::new();
-                for rule in rules {
-                    rule.check(project, file, &mut out);
+                for (rule, options) in rules.iter().zip(&options) {
+                    let cx = rules::RuleCtx {
+                        project,
+                        file,
+                        options,
+                    };
+                    rule.check(&cx, &mut out);
                 }
                 out
             })
@@ -801,10 +816,9 @@ pub fn run(config: &Config) -> Result<Report, Error> {
             .build_scoped(
                 |thread| thread.run(),
                 |pool| {
-                    let (mut project, notes, files_scanned, bytes, only) =
+                    let (project, notes, files_scanned, bytes, only) =
                         pool.install(|| analyse_project(config));
-                    project.settings = config.settings.clone();
-                    let checked = pool.install(|| check_files(&project, &rules));
+                    let checked = pool.install(|| check_files(&project, &rules, &config.settings));
                     ((project, notes, files_scanned, bytes, only), checked)
                 },
             )
@@ -864,7 +878,7 @@ pub fn lint_source(
     let (facts, notes) = analyse_source(&src, &FileSet::default(), None, parse::Limits::default());
     let mut project = ProjectFacts::new(facts.into_iter().collect());
     project.link(None);
-    let mut findings = check(&project, rules);
+    let mut findings = check(&project, rules, &config::Settings::default());
     // Suppression comments apply, and `unused-disable` reports those that cover nothing.
     let unused = suppress::apply_directives(&project, &mut findings);
     findings.extend(suppress::unused_findings(&unused, rules));

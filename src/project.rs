@@ -3,10 +3,7 @@
 //! operations inside helper functions are instantiated at each call site that passes
 //! them something known, and project-wide queries are offered to rules.
 
-use crate::config::Settings;
 use crate::finding::Loc;
-use crate::rules::RuleMeta;
-use crate::semantic::duration;
 use crate::semantic::ir::{FileFacts, HelperCall, JwtOp, OpKind, Slot, TokenStore};
 use crate::semantic::modules::ExportTable;
 use crate::semantic::value::Value;
@@ -15,8 +12,6 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct ProjectFacts {
     pub files: Vec<FileFacts>,
-    /// The configuration, for rule options.
-    pub settings: Settings,
 }
 
 /// The first parameter index a value uses.
@@ -118,36 +113,7 @@ fn instantiate_store(
 impl ProjectFacts {
     pub fn new(mut files: Vec<FileFacts>) -> ProjectFacts {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        ProjectFacts {
-            files,
-            settings: Settings::default(),
-        }
-    }
-
-    /// A duration option of a rule, in seconds: configured, else the documented default.
-    pub fn duration_option(&self, meta: &RuleMeta, name: &str) -> f64 {
-        let configured = self.settings.option(meta.id, name).and_then(|v| match v {
-            toml::Value::Integer(n) => Some(*n as f64),
-            toml::Value::String(s) => duration::parse_ms(s).map(|ms| ms / 1000.0),
-            _ => None,
-        });
-        configured
-            .or_else(|| {
-                let spec = meta.options.iter().find(|o| o.name == name)?;
-                duration::parse_ms(spec.default).map(|ms| ms / 1000.0)
-            })
-            .unwrap_or(f64::INFINITY)
-    }
-
-    /// A boolean option of a rule: configured, else the documented default.
-    pub fn bool_option(&self, meta: &RuleMeta, name: &str) -> bool {
-        match self.settings.option(meta.id, name) {
-            Some(toml::Value::Boolean(b)) => *b,
-            _ => meta
-                .options
-                .iter()
-                .any(|o| o.name == name && o.default == "true"),
-        }
+        ProjectFacts { files }
     }
 
     /// Instantiates helper functions' operations at their call sites (one level).

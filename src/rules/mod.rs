@@ -24,7 +24,7 @@ mod weak_secret;
 
 // The catalog types live below config, rules and reports (DESIGN.md §1); re-exported for
 // the rule files and the public API.
-pub use crate::catalog::{DocHeader, OptionKind, OptionSpec, RuleMeta};
+pub use crate::catalog::{DocHeader, OptionKind, OptionSpec, RuleMeta, RuleOptions};
 use crate::finding::{Finding, Loc, Related};
 use crate::project::ProjectFacts;
 use crate::semantic::ir::FileFacts;
@@ -32,7 +32,17 @@ use std::sync::OnceLock;
 
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>);
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>);
+}
+
+/// What a rule sees when it checks one file (DESIGN.md §3).
+pub struct RuleCtx<'a> {
+    /// Every file's facts, for project-wide rules (`shared-secret`, module defaults).
+    pub project: &'a ProjectFacts,
+    /// The file being checked.
+    pub file: &'a FileFacts,
+    /// This rule's options from `jwtlint.toml`, typed, with the documented defaults.
+    pub options: &'a RuleOptions<'a>,
 }
 
 /// Every rule, one line each.
