@@ -55,7 +55,7 @@ pub struct Config {
     /// Lint this text (standard input) as if it were the file at this path, instead of walking.
     pub stdin: Option<(PathBuf, String)>,
     /// Report findings that a baseline holds? No: drop them (CI fails on new ones only).
-    pub baseline: Option<crate::suppress::Baseline>,
+    pub baseline: Option<crate::baseline::Baseline>,
     /// Report `jwtlint-disable` comments that suppress nothing.
     pub report_unused_disables: bool,
     /// Time and memory one file's parse may take.

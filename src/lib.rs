@@ -2,6 +2,7 @@
 //!
 //! Data flows one way (DESIGN.md §1): walk → read → parse → facts → link → rules → report.
 
+pub mod baseline;
 pub mod catalog;
 pub mod config;
 pub mod duration;
@@ -30,26 +31,10 @@ use source::{ReadOutcome, Source};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// The outcome of a run, ready for a reporter.
-#[derive(Debug)]
-pub struct Report {
-    pub findings: Vec<Finding>,
-    pub notes: Vec<FileNote>,
-    pub files_scanned: usize,
-    pub bytes_scanned: u64,
-    pub elapsed: Duration,
-    /// The working directory and the repository root, which report paths are relative to
-    /// (DESIGN.md §5 "Paths").
-    pub paths: report::paths::Paths,
-    /// Findings left out because the baseline holds them.
-    pub baselined: usize,
-    /// Warnings and notes left out by `--quiet` (the caller filters; reports say so).
-    pub hidden_by_quiet: usize,
-    /// Sources that exist only in memory (standard input), for snippets.
-    pub sources: Vec<Source>,
-}
+// The outcome of a run lives with the reporters; re-exported so the API stays `jwtlint::Report`.
+pub use report::Report;
 
 /// Why a run could not happen at all (exit code 2).
 #[derive(Debug)]

@@ -12,11 +12,32 @@ pub mod sarif;
 pub use crate::paths;
 
 use crate::catalog::RuleMeta;
-use crate::finding::{Finding, Level};
+use crate::finding::{FileNote, Finding, Level};
+use crate::paths::Paths;
 use crate::source::Source;
-use crate::Report;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+// The snippet cache is shared with suppression (fingerprints), so it lives in `source`.
+pub use crate::source::SourceCache;
+use std::path::Path;
+use std::time::Duration;
+
+/// The outcome of a run, ready for a reporter.
+#[derive(Debug)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub notes: Vec<FileNote>,
+    pub files_scanned: usize,
+    pub bytes_scanned: u64,
+    pub elapsed: Duration,
+    /// The working directory and the repository root, which report paths are relative to
+    /// (DESIGN.md §5 "Paths").
+    pub paths: Paths,
+    /// Findings left out because the baseline holds them.
+    pub baselined: usize,
+    /// Warnings and notes left out by `--quiet` (the caller filters; reports say so).
+    pub hidden_by_quiet: usize,
+    /// Sources that exist only in memory (standard input), for snippets.
+    pub sources: Vec<Source>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -110,33 +131,6 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-/// Lazily re-reads the files that have findings, for snippets and fingerprints.
-/// Reading is lossy exactly like analysis was, so byte offsets agree.
-#[derive(Default)]
-pub struct SourceCache {
-    files: BTreeMap<PathBuf, Option<Source>>,
-}
-
-impl SourceCache {
-    pub fn get(&mut self, path: &Path) -> Option<&Source> {
-        self.files
-            .entry(path.to_path_buf())
-            .or_insert_with(|| {
-                let bytes = std::fs::read(path).ok()?;
-                Some(Source::new(
-                    path.to_path_buf(),
-                    crate::source::decode(bytes).0,
-                ))
-            })
-            .as_ref()
-    }
-
-    /// Seeds the cache with a source held in memory (standard input).
-    pub fn insert(&mut self, src: Source) {
-        self.files.insert(src.path.clone(), Some(src));
     }
 }
 

@@ -1,9 +1,9 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning (DESIGN.md §6).
 
 use super::paths::Paths;
+use super::Report;
 use crate::catalog::RuleMeta;
 use crate::finding::{FileNote, Level, Loc, NoteKind};
-use crate::Report;
 use serde_json::json;
 use serde_sarif::sarif::{
     ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
