@@ -2,10 +2,13 @@
 //! `jwtlint.toml` (`Settings`): rule levels and options, include/exclude globs and
 //! per-path overrides.
 
+use crate::catalog::{OptionKind, RuleMeta, RuleOptions};
+use crate::duration;
 use crate::finding::Level;
-use crate::rules;
-use crate::semantic::duration;
+use crate::paths::normalize;
 use crate::source::DEFAULT_MAX_FILE_SIZE;
+// Kept here too: callers name it `config::escape_control`.
+pub use crate::text::escape_control;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -52,7 +55,7 @@ pub struct Config {
     /// Lint this text (standard input) as if it were the file at this path, instead of walking.
     pub stdin: Option<(PathBuf, String)>,
     /// Report findings that a baseline holds? No: drop them (CI fails on new ones only).
-    pub baseline: Option<crate::suppress::Baseline>,
+    pub baseline: Option<crate::baseline::Baseline>,
     /// Report `jwtlint-disable` comments that suppress nothing.
     pub report_unused_disables: bool,
     /// Time and memory one file's parse may take.
@@ -422,22 +425,6 @@ fn for_terminal(text: &str) -> String {
         .collect()
 }
 
-/// Control characters written as escapes (`\u{1b}`), for strings from the configuration
-/// echoed in messages: a rule id holding `\x1b[31m` must not colour the terminal.
-pub fn escape_control(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A path as shown in messages: relative to the working directory (`../jwtlint.toml`
 /// for one found in a folder above), absolute only when they share no folder but the root.
 fn shown_path(path: &Path) -> String {
@@ -450,8 +437,8 @@ fn shown_path(path: &Path) -> String {
 
 fn relative_to(path: &Path, cwd: &Path) -> Option<PathBuf> {
     use std::path::Component;
-    let abs = crate::semantic::modules::normalize(&std::path::absolute(path).ok()?);
-    let cwd = crate::semantic::modules::normalize(cwd);
+    let abs = normalize(&std::path::absolute(path).ok()?);
+    let cwd = normalize(cwd);
     let a: Vec<Component> = abs.components().collect();
     let b: Vec<Component> = cwd.components().collect();
     let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -578,7 +565,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 /// is one app's or package's, while the configuration and the repository span what a
 /// full scan sees: secrets shared between `apps/` and `packages/` are only found there.
 pub fn project_root(file: &Path) -> Option<PathBuf> {
-    let abs = crate::semantic::modules::normalize(&std::path::absolute(file).ok()?);
+    let abs = normalize(&std::path::absolute(file).ok()?);
     let dir = abs.parent()?;
     let has = |d: &Path, name: &str| d.join(name).exists();
     dir.ancestors()
@@ -611,8 +598,9 @@ fn unknown_key_message(msg: &str) -> Option<String> {
 
 impl Settings {
     /// Reads and validates a configuration file: at most [`MAX_CONFIG_SIZE`] bytes of
-    /// UTF-8 text without NUL bytes.
-    pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+    /// UTF-8 text without NUL bytes. `catalog`: the rules it may configure (`Settings::load`
+    /// in lib.rs passes every rule).
+    pub fn load_with(path: &Path, catalog: &[&'static RuleMeta]) -> Result<Settings, ConfigError> {
         let cannot = |e: std::io::Error| {
             ConfigError::whole_file(path, format!("cannot read the configuration: {e}"))
         };
@@ -644,7 +632,7 @@ impl Settings {
             return Err(too_big("over 1 MiB".into()));
         }
         let text = Settings::decode(path, &bytes)?;
-        Settings::parse(path, &text)
+        Settings::parse_with(path, &text, catalog)
     }
 
     /// The text of a configuration file's bytes; binary or non-UTF-8 content is an error
@@ -680,8 +668,12 @@ impl Settings {
     }
 
     /// Validates a configuration's text; `path` is the file it came from (globs are
-    /// relative to its folder, errors name it).
-    pub fn parse(path: &Path, text: &str) -> Result<Settings, ConfigError> {
+    /// relative to its folder, errors name it); `catalog`: the rules it may configure.
+    pub fn parse_with(
+        path: &Path,
+        text: &str,
+        catalog: &[&'static RuleMeta],
+    ) -> Result<Settings, ConfigError> {
         let at = |span: std::ops::Range<usize>, msg: String, label: &str| {
             ConfigError::at(path, text, span, msg, label)
         };
@@ -706,7 +698,7 @@ impl Settings {
         })?;
         let dir = std::path::absolute(path)
             .ok()
-            .map(|p| crate::semantic::modules::normalize(&p))
+            .map(|p| normalize(&p))
             .and_then(|p| p.parent().map(Path::to_path_buf))
             .unwrap_or_default();
         let globs = |list: &[Spanned<String>]| -> Result<Option<Globs>, ConfigError> {
@@ -717,13 +709,13 @@ impl Settings {
                 .map(Some)
                 .map_err(|(span, msg)| at(span, msg, "this glob"))
         };
-        let rule_ids = || rules::ALL_RULES.iter().map(|r| r.meta().id);
+        let rule_ids = || catalog.iter().map(|m| m.id);
         let rule_table = |rules: BTreeMap<Spanned<String>, Spanned<RawRule>>,
                           allow_options: bool|
          -> Result<BTreeMap<String, RuleSetting>, ConfigError> {
             let mut out = BTreeMap::new();
             for (id, value) in rules {
-                let Some(rule) = rules::find(id.get_ref()) else {
+                let Some(rule) = catalog.iter().find(|m| m.id == id.get_ref()) else {
                     let hint = match did_you_mean(id.get_ref(), rule_ids()) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "see `jwtlint rules` for the list".into(),
@@ -764,10 +756,10 @@ impl Settings {
                                 setting.severity = Some(level_of(s, v.span())?);
                                 continue;
                             }
-                            let spec = rule.meta().options.iter().find(|o| o.name == k.get_ref());
+                            let spec = rule.options.iter().find(|o| o.name == k.get_ref());
                             let Some(spec) = spec.filter(|_| allow_options) else {
                                 let known: Vec<&str> =
-                                    rule.meta().options.iter().map(|o| o.name).collect();
+                                    rule.options.iter().map(|o| o.name).collect();
                                 let hint = if !allow_options {
                                     "overrides set levels only".to_string()
                                 } else if known.is_empty() {
@@ -785,12 +777,12 @@ impl Settings {
                                     format!(
                                         "unknown option `{}` for rule `{}` ({hint}){mean}",
                                         escape_control(k.get_ref()),
-                                        rule.meta().id
+                                        rule.id
                                     ),
                                     "unknown option",
                                 ));
                             };
-                            if spec.kind == rules::OptionKind::Duration {
+                            if spec.kind == OptionKind::Duration {
                                 duration::configured_seconds(v.get_ref()).map_err(|e| {
                                     at(
                                         v.span(),
@@ -805,7 +797,7 @@ impl Settings {
                         }
                     }
                 }
-                out.insert(rule.meta().id.to_string(), setting);
+                out.insert(rule.id.to_string(), setting);
             }
             Ok(out)
         };
@@ -842,7 +834,7 @@ impl Settings {
         let parse_timeout = match &raw.parse_timeout {
             None => None,
             Some(v) => {
-                let secs = crate::semantic::duration::configured_seconds(v.get_ref())
+                let secs = duration::configured_seconds(v.get_ref())
                     .map_err(|m| at(v.span(), m, "this duration"))?;
                 if secs < 0.001 {
                     return Err(at(
@@ -870,7 +862,7 @@ impl Settings {
     /// is outside that folder).
     pub fn relative(&self, path: &Path) -> PathBuf {
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let abs = crate::semantic::modules::normalize(&abs);
+        let abs = normalize(&abs);
         abs.strip_prefix(&self.dir)
             .map(Path::to_path_buf)
             .unwrap_or(abs)
@@ -899,7 +891,7 @@ impl Settings {
 
     /// The severity of a rule at a path: overrides (last match wins), then the rule's
     /// setting, then its documented default.
-    pub fn severity(&self, rule: &rules::RuleMeta, path: &Path) -> Severity {
+    pub fn severity(&self, rule: &RuleMeta, path: &Path) -> Severity {
         if !self.overrides.is_empty() {
             let rel = self.relative(path);
             for o in self.overrides.iter().rev() {
@@ -913,7 +905,7 @@ impl Settings {
         self.base_severity(rule)
     }
 
-    pub fn base_severity(&self, rule: &rules::RuleMeta) -> Severity {
+    pub fn base_severity(&self, rule: &RuleMeta) -> Severity {
         match self.rules.get(rule.id).and_then(|s| s.severity) {
             Some(s) => s,
             None if rule.header().enabled => Severity::On(rule.level()),
@@ -922,7 +914,7 @@ impl Settings {
     }
 
     /// Whether a rule is on anywhere (by default, in `[rules]` or in an override).
-    pub fn maybe_on(&self, rule: &rules::RuleMeta) -> bool {
+    pub fn maybe_on(&self, rule: &RuleMeta) -> bool {
         self.base_severity(rule) != Severity::Off
             || self
                 .overrides
@@ -934,10 +926,15 @@ impl Settings {
     pub fn option(&self, rule: &str, name: &str) -> Option<&toml::Value> {
         self.rules.get(rule)?.options.get(name)
     }
+
+    /// A rule's options as configured, for its `RuleCtx`.
+    pub fn rule_options(&self, rule: &'static RuleMeta) -> RuleOptions<'_> {
+        RuleOptions::new(rule, self.rules.get(rule.id).map(|s| &s.options))
+    }
 }
 
-/// A commented configuration for `jwtlint init`.
-pub fn template() -> String {
+/// A commented configuration for `jwtlint init`, listing the rules of `catalog`.
+pub fn template(catalog: &[&'static RuleMeta]) -> String {
     let mut s = String::from(
         "# jwtlint configuration. Paths and globs are relative to this file.\n\
          # Docs: `jwtlint explain <rule>`; every rule: `jwtlint rules`.\n\n\
@@ -955,8 +952,7 @@ pub fn template() -> String {
          # Rule levels: \"off\", \"note\", \"warning\" (or \"warn\") or \"error\" (or \"err\").\n\
          [rules]\n",
     );
-    for r in rules::ALL_RULES {
-        let m = r.meta();
+    for m in catalog {
         let default = if m.header().enabled {
             m.level().as_str()
         } else {
@@ -1234,7 +1230,7 @@ mod tests {
         let s =
             parse("[[overrides]]\nfiles = [\"scripts\"]\nrules = { hardcoded-secret = \"off\" }\n")
                 .unwrap();
-        let meta = rules::find("hardcoded-secret").unwrap().meta();
+        let meta = crate::rules::find("hardcoded-secret").unwrap().meta();
         assert_eq!(
             s.severity(meta, &s.dir.join("tools/scripts/seed.js")),
             Severity::Off
@@ -1287,9 +1283,9 @@ mod tests {
 
     #[test]
     fn template_parses() {
-        parse(&template()).unwrap();
+        parse(&template(crate::rules::catalog())).unwrap();
         // Uncommented, its examples are valid too.
-        let uncommented: String = template()
+        let uncommented: String = template(crate::rules::catalog())
             .lines()
             .map(|l| {
                 l.strip_prefix("# ")

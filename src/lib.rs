@@ -2,10 +2,14 @@
 //!
 //! Data flows one way (DESIGN.md §1): walk → read → parse → facts → link → rules → report.
 
+pub mod baseline;
+pub mod catalog;
 pub mod config;
+pub mod duration;
 pub mod finding;
 pub mod panics;
 pub mod parse;
+pub mod paths;
 pub mod prefilter;
 pub mod project;
 pub mod report;
@@ -13,6 +17,7 @@ pub mod rules;
 pub mod semantic;
 pub mod source;
 pub mod suppress;
+pub mod text;
 pub mod walk;
 
 use config::Config;
@@ -26,26 +31,10 @@ use source::{ReadOutcome, Source};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// The outcome of a run, ready for a reporter.
-#[derive(Debug)]
-pub struct Report {
-    pub findings: Vec<Finding>,
-    pub notes: Vec<FileNote>,
-    pub files_scanned: usize,
-    pub bytes_scanned: u64,
-    pub elapsed: Duration,
-    /// The working directory and the repository root, which report paths are relative to
-    /// (DESIGN.md §5 "Paths").
-    pub paths: report::paths::Paths,
-    /// Findings left out because the baseline holds them.
-    pub baselined: usize,
-    /// Warnings and notes left out by `--quiet` (the caller filters; reports say so).
-    pub hidden_by_quiet: usize,
-    /// Sources that exist only in memory (standard input), for snippets.
-    pub sources: Vec<Source>,
-}
+// The outcome of a run lives with the reporters; re-exported so the API stays `jwtlint::Report`.
+pub use report::Report;
 
 /// Why a run could not happen at all (exit code 2).
 #[derive(Debug)]
@@ -92,6 +81,19 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
             selected && !config.disabled_rules.iter().any(|d| d == id)
         })
         .collect())
+}
+
+// The glue hands config the rule catalog: config sits below rules and cannot list them.
+impl config::Settings {
+    /// Reads and validates a `jwtlint.toml` against every rule ([`config::Settings::load_with`]).
+    pub fn load(path: &Path) -> Result<config::Settings, config::ConfigError> {
+        config::Settings::load_with(path, rules::catalog())
+    }
+
+    /// Validates a configuration's text against every rule ([`config::Settings::parse_with`]).
+    pub fn parse(path: &Path, text: &str) -> Result<config::Settings, config::ConfigError> {
+        config::Settings::parse_with(path, text, rules::catalog())
+    }
 }
 
 /// Facts (if parsed), notes, bytes read, and, for a file the prefilter skipped, the
@@ -202,9 +204,14 @@ fn first_error(root: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'_>> {
     }
 }
 
-/// Runs the rules over a project's facts; findings come back sorted.
-pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding> {
-    check_files(project, rules).0
+/// Runs the rules over a project's facts, with their options from `settings`; findings
+/// come back sorted.
+pub fn check(
+    project: &ProjectFacts,
+    rules: &[&'static dyn Rule],
+    settings: &config::Settings,
+) -> Vec<Finding> {
+    check_files(project, rules, settings).0
 }
 
 /// Runs the rules file by file; a rule that panics on a file leaves that file's findings
@@ -212,15 +219,25 @@ pub fn check(project: &ProjectFacts, rules: &[&'static dyn Rule]) -> Vec<Finding
 pub fn check_files(
     project: &ProjectFacts,
     rules: &[&'static dyn Rule],
+    settings: &config::Settings,
 ) -> (Vec<Finding>, Vec<FileNote>) {
+    let options: Vec<rules::RuleOptions> = rules
+        .iter()
+        .map(|r| settings.rule_options(r.meta()))
+        .collect();
     let results: Vec<Result<Vec<Finding>, FileNote>> = project
         .files
         .par_iter()
         .map(|file| {
             panics::catch(|| {
                 let mut out = Vec::new();
-                for rule in rules {
-                    rule.check(project, file, &mut out);
+                for (rule, options) in rules.iter().zip(&options) {
+                    let cx = rules::RuleCtx {
+                        project,
+                        file,
+                        options,
+                    };
+                    rule.check(&cx, &mut out);
                 }
                 out
             })
@@ -735,10 +752,9 @@ pub fn run(config: &Config) -> Result<Report, Error> {
             .build_scoped(
                 |thread| thread.run(),
                 |pool| {
-                    let (mut project, notes, files_scanned, bytes, only) =
+                    let (project, notes, files_scanned, bytes, only) =
                         pool.install(|| analyse_project(config));
-                    project.settings = config.settings.clone();
-                    let checked = pool.install(|| check_files(&project, &rules));
+                    let checked = pool.install(|| check_files(&project, &rules, &config.settings));
                     ((project, notes, files_scanned, bytes, only), checked)
                 },
             )
@@ -798,7 +814,7 @@ pub fn lint_source(
     let (facts, notes) = analyse_source(&src, &FileSet::default(), parse::Limits::default());
     let mut project = ProjectFacts::new(facts.into_iter().collect());
     project.link(None);
-    let mut findings = check(&project, rules);
+    let mut findings = check(&project, rules, &config::Settings::default());
     // Suppression comments apply, and `unused-disable` reports those that cover nothing.
     let unused = suppress::apply_directives(&project, &mut findings);
     findings.extend(suppress::unused_findings(&unused, rules));

@@ -323,7 +323,7 @@ fn init(quiet: bool) -> ExitCode {
             path.display()
         ));
     }
-    match std::fs::write(&path, jwtlint::config::template()) {
+    match std::fs::write(&path, jwtlint::config::template(jwtlint::rules::catalog())) {
         Ok(()) => {
             if !quiet {
                 eprintln!("Created {}", path.display());
@@ -491,7 +491,14 @@ fn lint(args: LintArgs) -> ExitCode {
             (Some(_), Format::Human) => (use_color(args.color, true), DEFAULT_WIDTH),
             _ => (false, DEFAULT_WIDTH),
         };
-        let text = report::render(&report, o.format, color, width, &mut cache);
+        let text = report::render(
+            &report,
+            o.format,
+            color,
+            width,
+            &mut cache,
+            jwtlint::rules::catalog(),
+        );
         if let Err(e) = write_out(&text, o.file.as_ref()) {
             return fail(e);
         }

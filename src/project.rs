@@ -3,10 +3,7 @@
 //! operations, operations inside helper functions are instantiated at each call site, and
 //! project-wide queries are offered to rules.
 
-use crate::config::Settings;
 use crate::finding::Loc;
-use crate::rules::RuleMeta;
-use crate::semantic::duration;
 use crate::semantic::interpret;
 use crate::semantic::ir::{CallSite, FileFacts, FunctionSummary, JwtOp, OpKind, Slot, TokenStore};
 use crate::semantic::modules::ExportTable;
@@ -19,8 +16,6 @@ type HelperSite = (Loc, usize, std::ops::Range<usize>);
 #[derive(Debug, Default)]
 pub struct ProjectFacts {
     pub files: Vec<FileFacts>,
-    /// The configuration, for rule options.
-    pub settings: Settings,
 }
 
 /// A storage write inside a wrapper, as seen from one call of the wrapper.
@@ -54,36 +49,7 @@ fn instantiate_store(st: &TokenStore, func: &Loc, call: &CallSite) -> TokenStore
 impl ProjectFacts {
     pub fn new(mut files: Vec<FileFacts>) -> ProjectFacts {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        ProjectFacts {
-            files,
-            settings: Settings::default(),
-        }
-    }
-
-    /// A duration option of a rule, in seconds: configured, else the documented default.
-    pub fn duration_option(&self, meta: &RuleMeta, name: &str) -> f64 {
-        let configured = self.settings.option(meta.id, name).and_then(|v| match v {
-            toml::Value::Integer(n) => Some(*n as f64),
-            toml::Value::String(s) => duration::parse_ms(s).map(|ms| ms / 1000.0),
-            _ => None,
-        });
-        configured
-            .or_else(|| {
-                let spec = meta.options.iter().find(|o| o.name == name)?;
-                duration::parse_ms(spec.default).map(|ms| ms / 1000.0)
-            })
-            .unwrap_or(f64::INFINITY)
-    }
-
-    /// A boolean option of a rule: configured, else the documented default.
-    pub fn bool_option(&self, meta: &RuleMeta, name: &str) -> bool {
-        match self.settings.option(meta.id, name) {
-            Some(toml::Value::Boolean(b)) => *b,
-            _ => meta
-                .options
-                .iter()
-                .any(|o| o.name == name && o.default == "true"),
-        }
+        ProjectFacts { files }
     }
 
     /// The link and interpret stages: values that refer to other files are resolved

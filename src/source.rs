@@ -1,6 +1,7 @@
 //! Reading one file: size cap, binary detection, lossy UTF-8, positions.
 
 use crate::finding::{FileNote, NoteKind, Pos, Span};
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -321,6 +322,30 @@ impl Source {
             .copied()
             .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// Lazily re-reads the files that have findings, for snippets and fingerprints.
+/// Reading is lossy exactly like analysis was, so byte offsets agree.
+#[derive(Default)]
+pub struct SourceCache {
+    files: BTreeMap<PathBuf, Option<Source>>,
+}
+
+impl SourceCache {
+    pub fn get(&mut self, path: &Path) -> Option<&Source> {
+        self.files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| {
+                let bytes = std::fs::read(path).ok()?;
+                Some(Source::new(path.to_path_buf(), decode(bytes).0))
+            })
+            .as_ref()
+    }
+
+    /// Seeds the cache with a source held in memory (standard input).
+    pub fn insert(&mut self, src: Source) {
+        self.files.insert(src.path.clone(), Some(src));
     }
 }
 

@@ -125,7 +125,14 @@ pub fn render_all(report: &Report, cache: &mut SourceCache) {
             &[(false, 100)]
         };
         for &(color, width) in variants {
-            let out = report::render(report, format, color, width, cache);
+            let out = report::render(
+                report,
+                format,
+                color,
+                width,
+                cache,
+                jwtlint::rules::catalog(),
+            );
             assert!(
                 !out.trim().is_empty(),
                 "the {} report is empty",

@@ -2,9 +2,9 @@
 //! related locations in the message), one per file that could not be analysed, and a
 //! summary line. Paths are relative to the repository root, as Actions expects.
 
+use super::Report;
 use super::{counts, plural};
 use crate::finding::{Level, NoteKind};
-use crate::Report;
 
 /// Escapes a command's message (`%`, CR, LF), as the Actions toolkit does.
 pub fn escape_data(s: &str) -> String {

@@ -5,8 +5,8 @@
 //! finding's own (stable across edits elsewhere) hashed with its rule and path, so it is
 //! unique within the report and stable between pipelines.
 
+use super::Report;
 use crate::finding::{Finding, Level};
-use crate::Report;
 use serde_json::{json, Value};
 
 fn severity(level: Level) -> &'static str {

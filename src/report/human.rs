@@ -1,9 +1,9 @@
 //! The human report: a miette snippet per finding and a summary line.
 
+use super::Report;
 use super::{counts, plural, SourceCache};
 use crate::finding::{Finding, Level};
 use crate::source::Source;
-use crate::Report;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
     MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,

@@ -4,7 +4,7 @@
 //! in `suppression_reason`; the summary counts findings and files apart.
 
 use super::counts;
-use crate::Report;
+use super::Report;
 use serde_json::{json, Value};
 
 /// The version of the JSON report's shape; changes when a field is renamed or removed.

@@ -3,9 +3,9 @@
 //! could not be analysed (an `<error>`) and per suppressed finding (`<skipped>`); a run
 //! with none of these has one passing test case. Paths are relative to the repository root.
 
+use super::Report;
 use super::{counts, plural};
 use crate::finding::NoteKind;
-use crate::Report;
 
 /// Escapes text for XML attributes; characters XML 1.0 does not allow become `?`.
 fn xml(s: &str) -> String {

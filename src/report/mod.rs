@@ -6,14 +6,38 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
-pub mod paths;
 pub mod sarif;
 
-use crate::finding::{Finding, Level};
+// Report paths are a leaf (`crate::paths`): suppression and baselines use them too.
+pub use crate::paths;
+
+use crate::catalog::RuleMeta;
+use crate::finding::{FileNote, Finding, Level};
+use crate::paths::Paths;
 use crate::source::Source;
-use crate::Report;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+// The snippet cache is shared with suppression (fingerprints), so it lives in `source`.
+pub use crate::source::SourceCache;
+use std::path::Path;
+use std::time::Duration;
+
+/// The outcome of a run, ready for a reporter.
+#[derive(Debug)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub notes: Vec<FileNote>,
+    pub files_scanned: usize,
+    pub bytes_scanned: u64,
+    pub elapsed: Duration,
+    /// The working directory and the repository root, which report paths are relative to
+    /// (DESIGN.md §5 "Paths").
+    pub paths: Paths,
+    /// Findings left out because the baseline holds them.
+    pub baselined: usize,
+    /// Warnings and notes left out by `--quiet` (the caller filters; reports say so).
+    pub hidden_by_quiet: usize,
+    /// Sources that exist only in memory (standard input), for snippets.
+    pub sources: Vec<Source>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -110,46 +134,21 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// Lazily re-reads the files that have findings, for snippets and fingerprints.
-/// Reading is lossy exactly like analysis was, so byte offsets agree.
-#[derive(Default)]
-pub struct SourceCache {
-    files: BTreeMap<PathBuf, Option<Source>>,
-}
-
-impl SourceCache {
-    pub fn get(&mut self, path: &Path) -> Option<&Source> {
-        self.files
-            .entry(path.to_path_buf())
-            .or_insert_with(|| {
-                let bytes = std::fs::read(path).ok()?;
-                Some(Source::new(
-                    path.to_path_buf(),
-                    crate::source::decode(bytes).0,
-                ))
-            })
-            .as_ref()
-    }
-
-    /// Seeds the cache with a source held in memory (standard input).
-    pub fn insert(&mut self, src: Source) {
-        self.files.insert(src.path.clone(), Some(src));
-    }
-}
-
 /// Renders a report in one format.
-/// `color` and `width` (columns) apply to the human format only.
+/// `color` and `width` (columns) apply to the human format only; `catalog` (every rule's
+/// metadata, `rules::catalog()`) to SARIF's rule descriptions.
 pub fn render(
     report: &Report,
     format: Format,
     color: bool,
     width: usize,
     cache: &mut SourceCache,
+    catalog: &[&'static RuleMeta],
 ) -> String {
     match format {
         Format::Human => human::render(report, color, width, cache),
         Format::Json => json::render(report),
-        Format::Sarif => sarif::render(report),
+        Format::Sarif => sarif::render(report, catalog),
         Format::Github => github::render(report),
         Format::Gitlab => gitlab::render(report),
         Format::Junit => junit::render(report),

@@ -1,9 +1,9 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning (DESIGN.md §6).
 
 use super::paths::Paths;
+use super::Report;
+use crate::catalog::RuleMeta;
 use crate::finding::{FileNote, Level, Loc, NoteKind};
-use crate::rules::{RuleMeta, ALL_RULES};
-use crate::Report;
 use serde_json::json;
 use serde_sarif::sarif::{
     ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
@@ -194,14 +194,12 @@ fn root_uri(root: &Path) -> String {
     file_uri(&root.to_string_lossy().replace('\\', "/"), true)
 }
 
-pub fn render(report: &Report) -> String {
+/// `catalog`: every rule, described in `tool.driver.rules` (the caller passes
+/// `rules::catalog()`).
+pub fn render(report: &Report, catalog: &[&'static RuleMeta]) -> String {
     let paths = &report.paths;
-    let rules: Vec<ReportingDescriptor> = ALL_RULES.iter().map(|r| descriptor(r.meta())).collect();
-    let index: HashMap<&str, usize> = ALL_RULES
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.meta().id, i))
-        .collect();
+    let rules: Vec<ReportingDescriptor> = catalog.iter().map(|m| descriptor(m)).collect();
+    let index: HashMap<&str, usize> = catalog.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
     let results: Vec<SarifResult> = report
         .findings
         .iter()

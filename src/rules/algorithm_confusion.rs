@@ -1,7 +1,6 @@
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, JwtOp, Slot};
+use crate::semantic::ir::{JwtOp, Slot};
 use crate::semantic::value::{KeyKind, Value};
 
 pub struct AlgorithmConfusion;
@@ -57,7 +56,8 @@ impl Rule for AlgorithmConfusion {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         for op in &file.ops {
             let Some(algs) = algorithms(op) else { continue };
             let Some(at) = op.algorithms.at().cloned() else {

@@ -1,7 +1,6 @@
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, OpKind};
+use crate::semantic::ir::OpKind;
 
 pub struct DecodeWithoutVerify;
 
@@ -12,7 +11,8 @@ impl Rule for DecodeWithoutVerify {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         if file.browser {
             return;
         }

@@ -1,7 +1,6 @@
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, Slot};
+use crate::semantic::ir::Slot;
 use crate::semantic::value::Value;
 
 pub struct FalsyVerifyKey;
@@ -38,7 +37,8 @@ impl Rule for FalsyVerifyKey {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         for op in file.ops.iter().filter(|op| op.kind.verifies()) {
             let Slot::Present { value, at } = &op.key else {
                 continue;

@@ -1,7 +1,5 @@
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::FileFacts;
 
 pub struct HardcodedToken;
 
@@ -12,7 +10,8 @@ impl Rule for HardcodedToken {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         for t in &file.token_literals {
             out.push(Finding::new(
                 &META,

@@ -1,8 +1,7 @@
-use super::{OptionKind, OptionSpec, Rule, RuleMeta};
+use super::{OptionKind, OptionSpec, Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
 use crate::semantic::duration;
-use crate::semantic::ir::{FileFacts, OpKind, Slot};
+use crate::semantic::ir::{OpKind, Slot};
 use crate::semantic::value::Value;
 
 pub struct IgnoreExpiration;
@@ -19,8 +18,9 @@ impl Rule for IgnoreExpiration {
         &META
     }
 
-    fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
-        let max = project.duration_option(&META, "max-clock-tolerance");
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
+        let max = cx.options.duration("max-clock-tolerance");
         for op in file
             .ops
             .iter()

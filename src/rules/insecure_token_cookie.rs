@@ -1,8 +1,7 @@
 use super::helpers::token_names::names_token;
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, Slot};
+use crate::semantic::ir::Slot;
 use crate::semantic::value::Value;
 
 pub struct InsecureTokenCookie;
@@ -28,7 +27,8 @@ impl Rule for InsecureTokenCookie {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         for c in &file.cookies {
             let name = c.name.as_str();
             let is_token =

@@ -1,8 +1,7 @@
-use super::{OptionKind, OptionSpec, Rule, RuleMeta};
+use super::{OptionKind, OptionSpec, Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
 use crate::semantic::duration;
-use crate::semantic::ir::{FileFacts, OpKind};
+use crate::semantic::ir::OpKind;
 use crate::semantic::token_kind::TokenKind;
 
 pub struct LongLivedToken;
@@ -58,9 +57,10 @@ impl Rule for LongLivedToken {
         &META
     }
 
-    fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
-        let max_access = project.duration_option(&META, "max-access-lifetime");
-        let max_refresh = project.duration_option(&META, "max-refresh-lifetime");
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
+        let max_access = cx.options.duration("max-access-lifetime");
+        let max_refresh = cx.options.duration("max-refresh-lifetime");
         for op in file
             .ops
             .iter()

@@ -1,7 +1,6 @@
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, OpKind};
+use crate::semantic::ir::OpKind;
 
 pub struct MissingAlgorithms;
 
@@ -12,7 +11,8 @@ impl Rule for MissingAlgorithms {
         &META
     }
 
-    fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let (project, file) = (cx.project, cx.file);
         for op in file.ops.iter().filter(|op| op.kind.verifies()) {
             let Some(defaults) = project.missing_with_defaults(op, |o| &o.algorithms) else {
                 continue;

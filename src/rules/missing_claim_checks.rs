@@ -1,7 +1,6 @@
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, JwtOp, Slot};
+use crate::semantic::ir::{JwtOp, Slot};
 
 pub struct MissingClaimChecks;
 
@@ -17,7 +16,8 @@ impl Rule for MissingClaimChecks {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         for op in file
             .ops
             .iter()

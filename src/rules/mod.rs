@@ -22,15 +22,27 @@ mod untrusted_key_source;
 pub mod unused_disable;
 mod weak_secret;
 
-use crate::finding::{Finding, Level, Loc, Related};
+// The catalog types live below config, rules and reports (DESIGN.md §1); re-exported for
+// the rule files and the public API.
+pub use crate::catalog::{DocHeader, OptionKind, OptionSpec, RuleMeta, RuleOptions};
+use crate::finding::{Finding, Loc, Related};
 use crate::project::ProjectFacts;
 use crate::semantic::ir::FileFacts;
-use serde::Deserialize;
 use std::sync::OnceLock;
 
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>);
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>);
+}
+
+/// What a rule sees when it checks one file (DESIGN.md §3).
+pub struct RuleCtx<'a> {
+    /// Every file's facts, for project-wide rules (`shared-secret`, module defaults).
+    pub project: &'a ProjectFacts,
+    /// The file being checked.
+    pub file: &'a FileFacts,
+    /// This rule's options from `jwtlint.toml`, typed, with the documented defaults.
+    pub options: &'a RuleOptions<'a>,
 }
 
 /// Every rule, one line each.
@@ -62,163 +74,11 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     ALL_RULES.iter().copied().find(|r| r.meta().id == id)
 }
 
-/// A rule's identity, its documentation (embedded from `rules/<id>.md`) and the options
-/// `jwtlint.toml` may set for it.
-pub struct RuleMeta {
-    pub id: &'static str,
-    pub doc: &'static str,
-    pub options: &'static [OptionSpec],
-    parsed: OnceLock<Result<DocHeader, String>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OptionKind {
-    /// A lifetime: seconds as a number, or a string such as "15m" or "7d".
-    Duration,
-    Bool,
-    Integer,
-}
-
-/// A typed rule option with its default, as written in TOML.
-#[derive(Debug, Clone, Copy)]
-pub struct OptionSpec {
-    pub name: &'static str,
-    pub kind: OptionKind,
-    pub default: &'static str,
-    pub help: &'static str,
-}
-
-impl OptionSpec {
-    /// Checks a configured value's type.
-    pub fn check(&self, v: &toml::Value) -> Result<(), String> {
-        let ok = match self.kind {
-            OptionKind::Duration => match v {
-                toml::Value::Integer(n) => *n >= 0,
-                toml::Value::String(s) => crate::semantic::duration::parse_ms(s).is_some(),
-                _ => false,
-            },
-            OptionKind::Bool => v.is_bool(),
-            OptionKind::Integer => v.is_integer(),
-        };
-        if ok {
-            Ok(())
-        } else {
-            Err(format!(
-                "`{}` expects {}, found `{v}`",
-                self.name,
-                match self.kind {
-                    OptionKind::Duration =>
-                        "a duration such as \"15m\", \"7d\" or a number of seconds",
-                    OptionKind::Bool => "true or false",
-                    OptionKind::Integer => "a whole number",
-                }
-            ))
-        }
-    }
-}
-
-/// The TOML front matter of a rule doc.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DocHeader {
-    pub id: String,
-    pub severity: String,
-    #[serde(default)]
-    pub cwe: Vec<u32>,
-    #[serde(default)]
-    pub libraries: Vec<String>,
-    pub summary: String,
-    pub security_severity: f64,
-    #[serde(default = "default_true")]
-    pub enabled: bool,
-    #[serde(default = "default_precision")]
-    pub precision: String,
-}
-
-fn default_true() -> bool {
-    true
-}
-
-fn default_precision() -> String {
-    "high".into()
-}
-
-#[macro_export]
-macro_rules! rule_meta {
-    ($id:literal) => {
-        $crate::rules::RuleMeta::new($id, include_str!(concat!("../../rules/", $id, ".md")))
-    };
-}
-
-impl RuleMeta {
-    pub const fn new(id: &'static str, doc: &'static str) -> RuleMeta {
-        RuleMeta {
-            id,
-            doc,
-            options: &[],
-            parsed: OnceLock::new(),
-        }
-    }
-
-    pub const fn with_options(mut self, options: &'static [OptionSpec]) -> RuleMeta {
-        self.options = options;
-        self
-    }
-
-    /// Splits `+++`-fenced front matter from the body.
-    fn split(&self) -> Option<(&'static str, &'static str)> {
-        let rest = self.doc.strip_prefix("+++\n")?;
-        let end = rest.find("\n+++\n")?;
-        Some((&rest[..end], &rest[end + 5..]))
-    }
-
-    /// The parsed front matter; `Err` only for a malformed embedded doc (a test checks all).
-    pub fn header_checked(&self) -> &Result<DocHeader, String> {
-        self.parsed.get_or_init(|| {
-            let (front, _) = self
-                .split()
-                .ok_or_else(|| format!("rules/{}.md has no +++ front matter", self.id))?;
-            toml::from_str::<DocHeader>(front).map_err(|e| format!("rules/{}.md: {e}", self.id))
-        })
-    }
-
-    pub fn header(&self) -> &DocHeader {
-        match self.header_checked() {
-            Ok(h) => h,
-            Err(e) => panic!("embedded rule doc is malformed: {e}"),
-        }
-    }
-
-    /// The markdown body (without front matter).
-    pub fn body(&self) -> &'static str {
-        self.split().map_or(self.doc, |(_, body)| body.trim_start())
-    }
-
-    pub fn level(&self) -> Level {
-        Level::parse(&self.header().severity).unwrap_or(Level::Warning)
-    }
-
-    pub fn summary(&self) -> &str {
-        &self.header().summary
-    }
-
-    /// The fenced code block under a `## <heading>` section of the doc.
-    pub fn section_code(&self, heading: &str) -> Option<(&'static str, &'static str)> {
-        let body = self.body();
-        let start = body.find(&format!("## {heading}\n"))?;
-        let section = &body[start..];
-        let section = match section[3..].find("\n## ") {
-            Some(end) => &section[..end + 3],
-            None => section,
-        };
-        let fence = section.find("```")?;
-        let after = &section[fence + 3..];
-        let nl = after.find('\n')?;
-        let lang = after[..nl].trim();
-        let code = &after[nl + 1..];
-        let end = code.find("```")?;
-        Some((lang, &code[..end]))
-    }
+/// Every rule's metadata, in `ALL_RULES` order: what the modules below rules (config
+/// validation, SARIF) are handed, so they need not import `rules`.
+pub fn catalog() -> &'static [&'static RuleMeta] {
+    static METAS: OnceLock<Vec<&'static RuleMeta>> = OnceLock::new();
+    METAS.get_or_init(|| ALL_RULES.iter().map(|r| r.meta()).collect())
 }
 
 impl Finding {

@@ -1,7 +1,6 @@
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, OpKind, Slot};
+use crate::semantic::ir::{OpKind, Slot};
 use crate::semantic::value::Value;
 
 pub struct NoneAlgorithm;
@@ -28,7 +27,8 @@ impl Rule for NoneAlgorithm {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         for op in &file.ops {
             if let Slot::Present { value, at } = &op.algorithms {
                 let hit = match value {

@@ -1,7 +1,6 @@
-use super::{OptionKind, OptionSpec, Rule, RuleMeta};
+use super::{OptionKind, OptionSpec, Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, OpKind};
+use crate::semantic::ir::OpKind;
 use crate::semantic::value::Value;
 
 pub struct SensitiveClaims;
@@ -81,8 +80,9 @@ impl Rule for SensitiveClaims {
         &META
     }
 
-    fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
-        let pii = project.bool_option(&META, "pii");
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
+        let pii = cx.options.bool("pii");
         for op in file.ops.iter().filter(|o| o.kind == OpKind::Sign) {
             let help = "sign only identifiers and authorisation data (sub, role, scopes); anyone holding the token can read its payload, it is only base64";
             if let Some(Value::Object(o)) = op.payload.value() {

@@ -1,7 +1,7 @@
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
 use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, JwtOp, OpKind};
+use crate::semantic::ir::{JwtOp, OpKind};
 use crate::semantic::token_kind::TokenKind;
 
 pub struct SharedSecret;
@@ -69,7 +69,8 @@ impl Rule for SharedSecret {
         &META
     }
 
-    fn check(&self, project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let (project, file) = (cx.project, cx.file);
         for op in file.ops.iter().filter(|o| o.kind == OpKind::Sign) {
             if op.token_kind() != TokenKind::Refresh {
                 continue;

@@ -1,8 +1,6 @@
 use super::helpers::token_names::names_token;
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::FileFacts;
 use crate::semantic::value::Value;
 
 pub struct TokenInLocalstorage;
@@ -14,7 +12,8 @@ impl Rule for TokenInLocalstorage {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         for st in &file.stores {
             // Writing a constant (a placeholder, a flag) stores no token.
             if matches!(

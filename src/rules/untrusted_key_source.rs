@@ -1,7 +1,6 @@
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::{FileFacts, KeyFlowKind};
+use crate::semantic::ir::KeyFlowKind;
 
 pub struct UntrustedKeySource;
 
@@ -14,7 +13,8 @@ impl Rule for UntrustedKeySource {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         for op in file.ops.iter().filter(|o| o.kind.verifies()) {
             for flow in &op.key_flows {
                 let message = match flow.kind {

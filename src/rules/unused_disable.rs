@@ -8,11 +8,9 @@
 //! configuration like any rule's (`suppress::unused_levels`). The rule is in `ALL_RULES` so
 //! that it is listed, explained, configured and described in SARIF like the others.
 
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
 use crate::semantic::directives::{Directive, Scope};
-use crate::semantic::ir::FileFacts;
 
 pub struct UnusedDisable;
 
@@ -24,7 +22,7 @@ impl Rule for UnusedDisable {
     }
 
     /// Nothing to see before suppression is applied: see the module comment.
-    fn check(&self, _project: &ProjectFacts, _file: &FileFacts, _out: &mut Vec<Finding>) {}
+    fn check(&self, _cx: &RuleCtx, _out: &mut Vec<Finding>) {}
 }
 
 /// Findings for directives that covered nothing: each comes with the rule ids in it that
@@ -52,7 +50,7 @@ pub fn findings(unused: &[(&Directive, Vec<String>)], active: &[&str]) -> Vec<Fi
                 .filter_map(|r| match super::find(r) {
                     None => Some(format!(
                         "`{}` (no such rule)",
-                        crate::config::escape_control(r)
+                        crate::text::escape_control(r)
                     )),
                     Some(rule) if active.contains(&rule.meta().id) => Some(format!("`{r}`")),
                     Some(_) => None,

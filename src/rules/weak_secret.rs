@@ -1,8 +1,6 @@
 use super::helpers::literal_keys::literal_keys;
-use super::{Rule, RuleMeta};
+use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::project::ProjectFacts;
-use crate::semantic::ir::FileFacts;
 
 pub struct WeakSecret;
 
@@ -72,7 +70,8 @@ impl Rule for WeakSecret {
         &META
     }
 
-    fn check(&self, _project: &ProjectFacts, file: &FileFacts, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let file = cx.file;
         for k in literal_keys(file) {
             let Some(why) = weakness(&k.secret) else {
                 continue;

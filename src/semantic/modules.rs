@@ -3,7 +3,7 @@
 
 use super::value::{Object, Prop, Value};
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// How deep a chain of re-exports and imported values is followed; bounds cycles.
@@ -12,26 +12,8 @@ const MAX_LINK_DEPTH: u32 = 16;
 /// Extensions tried, in order, for a specifier without one (and `index.*` in folders).
 const RESOLVE_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
 
-/// Removes `.` and folds `..` without touching the file system.
-pub fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            // `a/..` folds; a leading `..` stays (`../..` is two folders up), and the
-            // root has no parent.
-            Component::ParentDir => match out.components().next_back() {
-                Some(Component::Normal(_)) => {
-                    out.pop();
-                }
-                Some(Component::RootDir | Component::Prefix(_)) => {}
-                _ => out.push(".."),
-            },
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
+// Lexical path normalisation lives in the leaf `crate::paths` (config uses it too).
+pub use crate::paths::normalize;
 
 /// Path aliases of one `tsconfig.json`/`jsconfig.json` (`compilerOptions.paths`, `baseUrl`).
 #[derive(Debug, Clone, Default)]

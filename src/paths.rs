@@ -11,6 +11,9 @@
 //!   was scanned or run from.
 //!
 //! Separators are always `/`.
+//!
+//! A leaf module: reports, suppression (fingerprints, baselines), the configuration and
+//! module resolution all use it (`normalize`).
 
 use std::path::{Component, Path, PathBuf};
 
