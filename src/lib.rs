@@ -145,7 +145,7 @@ pub fn analyse_source(
         panics::maybe_force(&src.path);
         let tree = parse::parse_within(lang, &src.text, limits).map_err(|e| e.to_string())?;
         let facts = semantic::extract(src, &tree, lang, path.clone(), files);
-        let first_error = first_error(tree.root_node()).map(|n| src.pos(n.start_byte()));
+        let first_error = parse::first_error(&tree).map(|byte| src.pos(byte));
         Ok::<_, String>((facts, first_error))
     });
     let mut notes = Vec::new();
@@ -181,27 +181,6 @@ pub fn analyse_source(
         }
     };
     (facts, notes)
-}
-
-/// The first node the parser could not make sense of, in source order.
-fn first_error(root: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'_>> {
-    if !root.has_error() {
-        return None;
-    }
-    let mut node = root;
-    'descend: loop {
-        if node.is_error() || node.is_missing() {
-            return Some(node);
-        }
-        let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            if child.has_error() || child.is_missing() {
-                node = child;
-                continue 'descend;
-            }
-        }
-        return Some(node);
-    }
 }
 
 /// Runs the rules over a project's facts, with their options from `settings`; findings

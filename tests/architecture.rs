@@ -14,32 +14,23 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Files allowed to name the `tree_sitter` crates (paths relative to the crate root).
-/// The engine rewrite (DESIGN.md §1: "extract ... the only stage besides parse that sees
-/// tree-sitter") shrinks this to `src/parse.rs` and `src/extract/`. Only naming is
-/// checked: the library adapters other than jose get tree nodes through `libraries::Call`
-/// without naming the crate, so they are not listed though they are tree-based too.
-const TREE_SITTER_ALLOWED: &[&str] = &[
-    "src/parse.rs",
-    // `first_error`: the first syntax error's position, for the note.
-    "src/lib.rs",
-    "src/semantic/calls.rs",
-    "src/semantic/decode_use.rs",
-    "src/semantic/exports.rs",
-    "src/semantic/key_functions.rs",
-    "src/semantic/libraries/jose.rs",
-    "src/semantic/libraries/mod.rs",
-    "src/semantic/mod.rs",
-    "src/semantic/scope.rs",
-    "src/semantic/syntax.rs",
-    "src/semantic/values.rs",
-];
+/// Files and folders (ending in `/`) allowed to name the `tree_sitter` crates (paths
+/// relative to the crate root): the parse stage and the extract stage (DESIGN.md §1:
+/// "extract ... the only stage besides parse that sees tree-sitter"). Adapters, linking,
+/// interpretation, rules and reports work on syntax-free facts.
+const TREE_SITTER_ALLOWED: &[&str] = &["src/parse.rs", "src/semantic/extract/"];
+
+fn tree_sitter_allowed(rel: &str) -> bool {
+    TREE_SITTER_ALLOWED
+        .iter()
+        .any(|a| rel == *a || (a.ends_with('/') && rel.starts_with(a)))
+}
 
 /// Import cycles between submodules of `semantic` that exist today, each written from its
 /// alphabetically first module and implicitly closing back to it. Being removed by the
 /// engine rewrite (issue #10): the list may only shrink, so a cycle that disappears must be
 /// taken off it too.
-const ALLOWED_SEMANTIC_CYCLES: &[&str] = &["semantic::modules -> semantic::values"];
+const ALLOWED_SEMANTIC_CYCLES: &[&str] = &[];
 
 /// Top-level cycles: none.
 const ALLOWED_TOP_LEVEL_CYCLES: &[&str] = &[];
@@ -582,13 +573,16 @@ fn only_parse_and_extract_name_tree_sitter() {
         });
         if let Some((_, line)) = hit {
             named.insert(f.rel.as_str());
-            if !TREE_SITTER_ALLOWED.contains(&f.rel.as_str()) {
+            if !tree_sitter_allowed(&f.rel) {
                 problems.push(format!("{}:{line}: names tree_sitter", f.rel));
             }
         }
     }
     for a in TREE_SITTER_ALLOWED {
-        if !named.contains(a) {
+        if !named
+            .iter()
+            .any(|n| n == a || (a.ends_with('/') && n.starts_with(a)))
+        {
             problems.push(format!(
                 "{a} is allowed to name tree_sitter but does not (or is gone): take it off the list"
             ));

@@ -2,9 +2,9 @@
 //! declaration it means (shadowing respected), and one pass over the tree that also
 //! collects the nodes later stages look at (calls, assignments).
 
-use super::syntax::{grammar, Class, Grammar};
 use crate::parse::Lang;
-use crate::semantic::syntax::NodeExt;
+use crate::semantic::extract::syntax::NodeExt;
+use crate::semantic::extract::syntax::{grammar, Class, Grammar};
 use std::cell::Cell;
 use std::collections::HashMap;
 use tree_sitter::Node;

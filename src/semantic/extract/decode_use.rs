@@ -2,10 +2,10 @@
 //! the same function, and whether the token is verified there too. And whether a file is
 //! browser code, where decoding for display is normal.
 
-use super::ir::DecodeUse;
-use super::scope::text;
-use super::syntax::NodeExt;
-use super::values::Ctx;
+use crate::semantic::extract::scope::text;
+use crate::semantic::extract::syntax::NodeExt;
+use crate::semantic::extract::values::Ctx;
+use crate::semantic::ir::DecodeUse;
 use tree_sitter::Node;
 
 fn mentions(haystack: &str, name: &str) -> bool {

@@ -2,10 +2,10 @@
 //! `secretOrKeyProvider`): where the key comes from when a function picks it. An
 //! intra-function look at how the token header's `kid`, `jwk`, `jku` and `x5u` are used.
 
-use super::ir::{KeyFlow, KeyFlowKind};
-use super::scope::text;
-use super::syntax::NodeExt;
-use super::values::Ctx;
+use crate::semantic::extract::scope::text;
+use crate::semantic::extract::syntax::NodeExt;
+use crate::semantic::extract::values::Ctx;
+use crate::semantic::ir::{KeyFlow, KeyFlowKind};
 use tree_sitter::Node;
 
 /// Calls that fetch over the network.

@@ -1,15 +1,17 @@
 //! Turns calls and assignments into IR: library calls go to their adapter, storage
 //! writes become `TokenStore`s, and every operation gets the names around it.
 
-use super::ir::{Arg, CallSite, ChainLink, CookieSet, FileFacts, FunctionSummary, JwtOp, Slot};
-use super::ir::{Storage, TokenStore};
-use super::libraries;
-use super::scope::key_name;
-use super::value::Value;
-use super::value::{Object, Prop};
-use super::values::Ctx;
 use crate::finding::Loc;
-use crate::semantic::syntax::NodeExt;
+use crate::semantic::extract::scope::key_name;
+use crate::semantic::extract::syntax::NodeExt;
+use crate::semantic::extract::values::Ctx;
+use crate::semantic::ir::{
+    Arg, CallSite, ChainLink, CookieSet, FileFacts, FunctionSummary, JwtOp, Slot,
+};
+use crate::semantic::ir::{Storage, TokenStore};
+use crate::semantic::libraries;
+use crate::semantic::value::Value;
+use crate::semantic::value::{Object, Prop};
 use tree_sitter::Node;
 
 /// Collects every fact of one file.
@@ -142,13 +144,13 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             }) =>
         {
             let mut op = JwtOp::new(
-                super::ir::OpKind::Decode,
+                crate::semantic::ir::OpKind::Decode,
                 "manual",
                 short_text(cx.text(node)),
                 cx.loc(node),
             );
             op.names = context_names(cx, node);
-            let (use_, verified) = super::decode_use::analyse(cx, node);
+            let (use_, verified) = crate::semantic::extract::decode_use::analyse(cx, node);
             op.decode_use = use_;
             op.verified_nearby = verified;
             facts.ops.push(op);
@@ -262,7 +264,7 @@ fn record<'t>(
         || matches!(&callee, Value::Import { module, .. } if module == "jwt-decode");
     let (decode_use, verified_nearby) = if may_decode {
         facts.may_decode = true;
-        super::decode_use::analyse(cx, node)
+        crate::semantic::extract::decode_use::analyse(cx, node)
     } else {
         (None, false)
     };
@@ -319,7 +321,7 @@ fn summarise(cx: &Ctx<'_, '_>, at: &Loc) -> Option<FunctionSummary> {
     let text = cx.text(func);
     // Key-lookup analysis walks the body; only a function that reads a header can matter.
     let key_flows = if text.contains("header") || text.contains("Header") {
-        super::key_functions::analyse(cx, func)
+        crate::semantic::extract::key_functions::analyse(cx, func)
     } else {
         Vec::new()
     };

@@ -1,11 +1,11 @@
 //! What a file exports, as values: ESM `export` forms, CommonJS `module.exports` and
 //! `exports.x`, re-exports, TypeScript enums.
 
-use super::modules::Exports;
-use super::scope::{key_name, string_value};
-use super::syntax::NodeExt;
-use super::value::Value;
-use super::values::Ctx;
+use crate::semantic::extract::scope::{key_name, string_value};
+use crate::semantic::extract::syntax::NodeExt;
+use crate::semantic::extract::values::Ctx;
+use crate::semantic::modules::Exports;
+use crate::semantic::value::Value;
 use tree_sitter::Node;
 
 pub fn collect(cx: &Ctx<'_, '_>) -> Exports {

@@ -1,12 +1,12 @@
 //! The evaluator: what value an expression node holds, through constants, destructuring,
 //! member paths, env reads with fallbacks, templates, key-material wrappers and imports.
 
-use super::modules::FileSet;
-use super::scope::{key_name, string_value, text, DeclKind, FileIndex, PathSeg};
-pub use super::value::project;
-use super::value::{KeyKind, Object, Prop, Value};
 use crate::finding::Loc;
-use crate::semantic::syntax::NodeExt;
+use crate::semantic::extract::scope::{key_name, string_value, text, DeclKind, FileIndex, PathSeg};
+use crate::semantic::extract::syntax::NodeExt;
+use crate::semantic::modules::FileSet;
+pub use crate::semantic::value::project;
+use crate::semantic::value::{KeyKind, Object, Prop, Value};
 use crate::source::Source;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -38,7 +38,7 @@ impl<'a, 't> Ctx<'a, 't> {
         match self.resolve_module(spec) {
             Some(file) => Value::Module { file, path },
             // A package (or an alias to something outside the project).
-            None if !super::modules::is_relative(spec) => Value::Import {
+            None if !crate::semantic::modules::is_relative(spec) => Value::Import {
                 module: spec.to_string(),
                 path,
             },
@@ -236,7 +236,9 @@ impl<'a, 't> Ctx<'a, 't> {
         for child in node.named_children(&mut cursor) {
             match child.kind() {
                 "string_fragment" => out.push_str(self.text(child)),
-                "escape_sequence" => out.push_str(&super::scope::unescape(self.text(child))),
+                "escape_sequence" => {
+                    out.push_str(&crate::semantic::extract::scope::unescape(self.text(child)))
+                }
                 "template_substitution" => {
                     let Some(inner) = child.named_child(0) else {
                         return Value::Unknown;
@@ -492,7 +494,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn with_member_writes(
         &self,
         mut o: Object,
-        decl: &super::scope::Decl<'t>,
+        decl: &crate::semantic::extract::scope::Decl<'t>,
         whole: bool,
         use_: Node<'t>,
         d: u32,
@@ -651,7 +653,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// The ancestors of a node, innermost first (see `syntax::ancestors`).
     pub fn ancestors(&self, node: Node<'t>) -> Vec<Node<'t>> {
-        super::syntax::ancestors(self.root, node)
+        crate::semantic::extract::syntax::ancestors(self.root, node)
     }
 
     /// An injected or annotated instance: `jwt: JwtService` where JwtService is imported.
