@@ -254,6 +254,31 @@ mod memory {
     }
 }
 
+/// Where the first thing the parser could not make sense of starts, in source order.
+pub fn first_error(tree: &tree_sitter::Tree) -> Option<usize> {
+    first_error_node(tree.root_node()).map(|n| n.start_byte())
+}
+
+fn first_error_node(root: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'_>> {
+    if !root.has_error() {
+        return None;
+    }
+    let mut node = root;
+    'descend: loop {
+        if node.is_error() || node.is_missing() {
+            return Some(node);
+        }
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            if child.has_error() || child.is_missing() {
+                node = child;
+                continue 'descend;
+            }
+        }
+        return Some(node);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,30 +342,5 @@ mod tests {
         assert_eq!(Lang::for_path(Path::new("a.tsx")), Lang::Tsx);
         assert_eq!(Lang::for_path(Path::new("a.cts")), Lang::TypeScript);
         assert_eq!(Lang::for_path(Path::new("a.mjs")), Lang::JavaScript);
-    }
-}
-
-/// Where the first thing the parser could not make sense of starts, in source order.
-pub fn first_error(tree: &tree_sitter::Tree) -> Option<usize> {
-    first_error_node(tree.root_node()).map(|n| n.start_byte())
-}
-
-fn first_error_node(root: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'_>> {
-    if !root.has_error() {
-        return None;
-    }
-    let mut node = root;
-    'descend: loop {
-        if node.is_error() || node.is_missing() {
-            return Some(node);
-        }
-        let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            if child.has_error() || child.is_missing() {
-                node = child;
-                continue 'descend;
-            }
-        }
-        return Some(node);
     }
 }
