@@ -26,42 +26,37 @@ impl Rule for IgnoreExpiration {
             .iter()
             .filter(|op| op.kind.verifies() || op.kind == OpKind::ModuleConfig)
         {
+            let (ignore, tolerance) = (op.spelling.ignore_expiration, op.spelling.clock_tolerance);
             if let Slot::Present {
                 value: Value::Bool(true),
                 at,
-            } = op.options.prop("ignoreExpiration")
+            } = &op.ignores_expiration
             {
                 out.push(
                     Finding::new(
                         &META,
-                        at,
-                        format!("`{}` accepts expired tokens (`ignoreExpiration: true`)", op.api),
-                        "remove `ignoreExpiration`; to allow for clock skew, use a small `clockTolerance` instead",
+                        at.clone(),
+                        format!("`{}` accepts expired tokens (`{ignore}: true`)", op.api),
+                        format!("remove `{ignore}`; to allow for clock skew, use a small `{tolerance}` instead"),
                     )
                     .via(op),
                 );
             }
-            let Slot::Present { value, at } = op.options.prop("clockTolerance") else {
+            let Some(at) = op.clock_tolerance.at() else {
                 continue;
             };
-            let seconds = match &value {
-                Value::Num(n) if op.ms_durations => Some(n / 1000.0),
-                Value::Num(n) => Some(*n),
-                Value::Str { value, .. } => duration::parse_ms(value).map(|ms| ms / 1000.0),
-                _ => None,
-            };
-            if let Some(s) = seconds.filter(|s| *s > max) {
+            if let Some(s) = op.clock_tolerance_seconds().filter(|s| *s > max) {
                 out.push(
                     Finding::new(
                         &META,
-                        at,
+                        at.clone(),
                         format!(
-                            "`{}` accepts tokens up to {} after they expire (`clockTolerance`), more than {}",
+                            "`{}` accepts tokens up to {} after they expire (`{tolerance}`), more than {}",
                             op.api,
                             duration::describe(s),
                             duration::describe(max)
                         ),
-                        "keep `clockTolerance` to the clock skew you expect between servers (seconds to a few minutes)",
+                        format!("keep `{tolerance}` to the clock skew you expect between servers (seconds to a few minutes)"),
                     )
                     .via(op),
                 );

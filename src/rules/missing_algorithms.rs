@@ -1,6 +1,6 @@
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::semantic::ir::OpKind;
+use crate::semantic::ir::{example, JwtOp, OpKind};
 
 pub struct MissingAlgorithms;
 
@@ -26,7 +26,7 @@ impl Rule for MissingAlgorithms {
                 &META,
                 op.at.clone(),
                 format!("`{}` {what} without an algorithms allowlist", op.api),
-                "pass `algorithms` with the one algorithm you sign with (e.g. `algorithms: ['HS256']`), so a token cannot pick its own algorithm",
+                help(op, &defaults),
             );
             f = f.via(op);
             for d in defaults {
@@ -38,4 +38,23 @@ impl Rule for MissingAlgorithms {
             out.push(f);
         }
     }
+}
+
+/// What to write, in the library's words: at the call, or in the module defaults it inherits.
+fn help(op: &JwtOp, defaults: &[&JwtOp]) -> String {
+    let (name, at_module) = match defaults.first() {
+        Some(d) => (
+            d.spelling.algorithms,
+            format!(
+                " here, or `{}` where the module is registered,",
+                d.spelling.algorithms
+            ),
+        ),
+        None => (op.spelling.algorithms, String::new()),
+    };
+    format!(
+        "pass `{}`{at_module} with the one algorithm you sign with (e.g. `{}`), so a token cannot pick its own algorithm",
+        op.spelling.algorithms,
+        example(name, "['HS256']")
+    )
 }

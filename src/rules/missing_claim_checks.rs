@@ -1,15 +1,9 @@
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::semantic::ir::{JwtOp, Slot};
 
 pub struct MissingClaimChecks;
 
 static META: RuleMeta = crate::rule_meta!("missing-claim-checks");
-
-/// Whether an option is surely not given (unknown counts as given).
-fn absent(op: &JwtOp, name: &str) -> bool {
-    matches!(op.options.prop(name), Slot::Absent)
-}
 
 impl Rule for MissingClaimChecks {
     fn meta(&self) -> &'static RuleMeta {
@@ -27,7 +21,7 @@ impl Rule for MissingClaimChecks {
             let Some(names) = op.claim_options else {
                 continue;
             };
-            if !(absent(op, names.audience) && absent(op, names.issuer)) {
+            if !(op.audience.is_absent() && op.issuer.is_absent()) {
                 continue;
             }
             out.push(

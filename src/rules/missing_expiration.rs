@@ -21,7 +21,10 @@ impl Rule for MissingExpiration {
                 &META,
                 op.at.clone(),
                 format!("`{}` signs a token that never expires", op.api),
-                "give the token a lifetime (e.g. `expiresIn: '15m'`, or `.setExpirationTime('15m')` with jose) so a leaked token stops working",
+                format!(
+                    "give the token a lifetime (e.g. `{}`) so a leaked token stops working",
+                    op.spelling.lifetime_example()
+                ),
             );
             f = f.via(op);
             for d in defaults {

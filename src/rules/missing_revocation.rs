@@ -19,14 +19,15 @@ impl Rule for MissingRevocation {
             .iter()
             .filter(|o| o.kind == OpKind::Middleware && o.revocation_hook)
         {
-            if !op.options.prop("isRevoked").is_absent() || op.options.is_absent() {
+            if !op.revocation.is_absent() {
                 continue;
             }
+            let hook = op.spelling.revocation;
             out.push(Finding::new(
                 &META,
                 op.at.clone(),
-                format!("`{}` has no `isRevoked` check: a token stays valid until it expires", op.api),
-                "pass `isRevoked` to reject tokens of users who logged out, changed their password or were blocked (e.g. by `jti` or a per-user token version)",
+                format!("`{}` has no `{hook}` check: a token stays valid until it expires", op.api),
+                format!("pass `{hook}` to reject tokens of users who logged out, changed their password or were blocked (e.g. by `jti` or a per-user token version)"),
             ));
         }
     }

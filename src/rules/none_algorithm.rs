@@ -59,15 +59,16 @@ impl Rule for NoneAlgorithm {
                     continue;
                 }
             }
-            // jwt-simple `decode(token, key, noVerify)`.
-            if let Slot::Present { value, at } = op.options.prop("noVerify") {
-                if truthy(&value) {
+            // A switch that turns the signature check off (jwt-simple's `noVerify`).
+            if let Slot::Present { value, at } = &op.skips_verification {
+                if truthy(value) {
+                    let name = op.spelling.skip_verification;
                     out.push(
                         Finding::new(
                             &META,
-                            at,
-                            format!("`{}` skips signature verification (`noVerify`)", op.api),
-                            "verify the signature: drop the `noVerify` argument and pass the algorithm you sign with",
+                            at.clone(),
+                            format!("`{}` skips signature verification (`{name}`)", op.api),
+                            format!("verify the signature: drop the `{name}` argument and pass the algorithm you sign with"),
                         )
                         .via(op),
                     );

@@ -22,6 +22,7 @@ pub fn interpret(site: &CallSite, functions: &dyn Functions, out: &mut Vec<JwtOp
         path,
         is_new: site.is_new,
         functions,
+        spelling: lib.spelling(),
     };
     let start = libraries::interpret(lib, &call, out);
     for op in &mut out[start..] {
@@ -30,13 +31,9 @@ pub fn interpret(site: &CallSite, functions: &dyn Functions, out: &mut Vec<JwtOp
             op.decode_use = site.decode_use.clone();
             op.verified_nearby = site.verified_nearby;
         }
-        if op.kind.verifies() {
+        if op.kind.verifies() && op.key_flows.is_empty() {
             // A key chosen by a function: what it does with the token's header.
-            let provider = op.options.prop("secretOrKeyProvider");
-            let summary = [op.key.value(), provider.value()]
-                .into_iter()
-                .find_map(|v| call.function(v));
-            if let Some(f) = summary {
+            if let Some(f) = call.function(op.key.value()) {
                 op.key_flows = f.key_flows.clone();
             }
         }
@@ -137,6 +134,12 @@ pub fn instantiate(
             (&mut op.algorithms, &old.algorithms),
             (&mut op.expiry, &old.expiry),
             (&mut op.options, &old.options),
+            (&mut op.ignores_expiration, &old.ignores_expiration),
+            (&mut op.clock_tolerance, &old.clock_tolerance),
+            (&mut op.skips_verification, &old.skips_verification),
+            (&mut op.audience, &old.audience),
+            (&mut op.issuer, &old.issuer),
+            (&mut op.revocation, &old.revocation),
         ];
         for (new, old) in pairs {
             if *new == *old || matches!(new.value(), Some(Value::Unknown)) {

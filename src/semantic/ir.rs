@@ -117,6 +117,20 @@ pub struct JwtOp {
     pub claim_options: Option<ClaimOptions>,
     /// Numbers in `options` durations are milliseconds (fast-jwt), not seconds.
     pub ms_durations: bool,
+    /// Normalised from `options` by the library's spelling (see `libraries::normalise`):
+    /// verification: expiry not checked (`ignoreExpiration: true`).
+    pub ignores_expiration: Slot,
+    /// Verification: how long past its expiry a token is still accepted, as written.
+    pub clock_tolerance: Slot,
+    /// Verification: the signature is not checked at all (jwt-simple's `noVerify`).
+    pub skips_verification: Slot,
+    /// Verification: the audience and issuer checks, where the library has them.
+    pub audience: Slot,
+    pub issuer: Slot,
+    /// Middleware: the revocation hook, where the library has one.
+    pub revocation: Slot,
+    /// The library's own names for the options above, for messages.
+    pub spelling: Spelling,
     /// Sign: the variable the payload is, or spreads, when it is a whole object (`user`,
     /// `req.user`, `{ ...user._doc }`).
     pub payload_source: Option<String>,
@@ -134,6 +148,57 @@ pub struct JwtOp {
     /// For an operation seen through a helper function's call site: the operation inside
     /// the helper. Only the slots the call fills in are known on such a copy.
     pub via: Option<Loc>,
+}
+
+/// How a library spells the options rules talk about. Messages take option names from
+/// here, never from the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spelling {
+    /// The algorithm allowlist of a verification.
+    pub algorithms: &'static str,
+    /// The algorithm of a signature.
+    pub algorithm: &'static str,
+    /// The lifetime of a signed token.
+    pub lifetime: &'static str,
+    pub ignore_expiration: &'static str,
+    pub clock_tolerance: &'static str,
+    /// The signature-check switch, where the API has one.
+    pub skip_verification: &'static str,
+    pub revocation: &'static str,
+}
+
+impl Spelling {
+    /// A lifetime of 15 minutes written the library's way.
+    pub fn lifetime_example(&self) -> String {
+        if self.lifetime == "exp" {
+            "exp: Math.floor(Date.now() / 1000) + 15 * 60".into()
+        } else {
+            example(self.lifetime, "'15m'")
+        }
+    }
+}
+
+/// The spelling most libraries share (jsonwebtoken and the libraries built on its options).
+pub const COMMON_SPELLING: Spelling = Spelling {
+    algorithms: "algorithms",
+    algorithm: "algorithm",
+    lifetime: "expiresIn",
+    ignore_expiration: "ignoreExpiration",
+    clock_tolerance: "clockTolerance",
+    skip_verification: "",
+    revocation: "isRevoked",
+};
+
+/// An option written out for a help text: `algorithms: ['HS256']`, `verify: { algorithms:
+/// ['HS256'] }` for a nested one, `.setExpirationTime('15m')` for a method.
+pub fn example(name: &str, value: &str) -> String {
+    if let Some(method) = name.strip_prefix('.') {
+        return format!(".{method}({value})");
+    }
+    match name.split_once('.') {
+        Some((outer, inner)) => format!("{outer}: {{ {} }}", example(inner, value)),
+        None => format!("{name}: {value}"),
+    }
 }
 
 /// A library's option names for checking the `aud` and `iss` claims.
@@ -165,6 +230,16 @@ impl JwtOp {
             })
     }
 
+    /// The clock tolerance in seconds, when known.
+    pub fn clock_tolerance_seconds(&self) -> Option<f64> {
+        match self.clock_tolerance.value()? {
+            Value::Num(n) if self.ms_durations => Some(n / 1000.0),
+            Value::Num(n) => Some(*n),
+            Value::Str { value, .. } => crate::duration::parse_ms(value).map(|ms| ms / 1000.0),
+            _ => None,
+        }
+    }
+
     pub fn new(kind: OpKind, lib: &'static str, api: String, at: Loc) -> JwtOp {
         JwtOp {
             kind,
@@ -179,6 +254,13 @@ impl JwtOp {
             revocation_hook: false,
             claim_options: None,
             ms_durations: false,
+            ignores_expiration: Slot::Absent,
+            clock_tolerance: Slot::Absent,
+            skips_verification: Slot::Absent,
+            audience: Slot::Absent,
+            issuer: Slot::Absent,
+            revocation: Slot::Absent,
+            spelling: COMMON_SPELLING,
             payload_source: None,
             key_flows: Vec::new(),
             decode_use: None,

@@ -10,7 +10,7 @@ use crate::semantic::value::Value;
 pub struct FastJwt;
 
 /// A millisecond number as seconds, so lifetimes compare across libraries.
-fn ms_to_seconds(slot: Slot) -> Slot {
+pub(super) fn ms_to_seconds(slot: Slot) -> Slot {
     match slot {
         Slot::Present {
             value: Value::Num(ms),

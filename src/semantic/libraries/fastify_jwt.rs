@@ -3,9 +3,20 @@
 //! `request.jwtVerify()`, `reply.jwtSign()`. The decorators hang off framework objects, so
 //! `calls.rs` recognises them by shape; they inherit the registration's options.
 
+use super::fast_jwt::ms_to_seconds;
 use super::{Call, Library};
-use crate::semantic::ir::ClaimOptions;
+use crate::semantic::ir::{ClaimOptions, Spelling, COMMON_SPELLING};
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
+
+/// Options of a registration, nested under `sign` and `verify`.
+const REGISTER_SPELLING: Spelling = Spelling {
+    algorithms: "verify.algorithms",
+    algorithm: "sign.algorithm",
+    lifetime: "sign.expiresIn",
+    ignore_expiration: "verify.ignoreExpiration",
+    clock_tolerance: "verify.clockTolerance",
+    ..COMMON_SPELLING
+};
 
 pub struct FastifyJwt;
 
@@ -40,8 +51,11 @@ impl Library for FastifyJwt {
                     s => s,
                 };
                 op.algorithms = options.prop("verify").prop("algorithms");
-                op.expiry = options.prop("sign").prop("expiresIn");
+                // fast-jwt underneath: numbers are milliseconds.
+                op.expiry = ms_to_seconds(options.prop("sign").prop("expiresIn"));
                 op.options = options.prop("verify");
+                op.ms_durations = true;
+                op.spelling = REGISTER_SPELLING;
                 out.push(op);
             }
             ["sign"] | ["jwtSign"] => {
@@ -52,7 +66,7 @@ impl Library for FastifyJwt {
                 op.key = options.prop("key");
                 op.algorithms = options.prop("algorithm");
                 op.expiry = Slot::first_of([
-                    options.prop("expiresIn"),
+                    ms_to_seconds(options.prop("expiresIn")),
                     super::jsonwebtoken::payload_exp(&op.payload),
                 ]);
                 op.options = options;
@@ -70,6 +84,7 @@ impl Library for FastifyJwt {
                 op.key = options.prop("key");
                 op.algorithms = options.prop("algorithms");
                 op.options = options;
+                op.ms_durations = true;
                 out.push(op);
             }
             ["decode"] | ["jwtDecode"] => out.push(call.op(OpKind::Decode, self.id())),

@@ -33,6 +33,15 @@ impl Library for HonoJwt {
         "hono/jwt"
     }
 
+    fn spelling(&self) -> crate::semantic::ir::Spelling {
+        crate::semantic::ir::Spelling {
+            lifetime: "exp",
+            algorithms: "alg",
+            algorithm: "alg",
+            ..crate::semantic::ir::COMMON_SPELLING
+        }
+    }
+
     fn modules(&self) -> &'static [&'static str] {
         &["hono/jwt", "hono/utils/jwt/jwt"]
     }

@@ -146,6 +146,8 @@ impl Jose {
         let mut op = call.op(OpKind::Sign, self.id());
         op.at = sign.at.clone();
         op.api = "new SignJWT(...).sign".to_string();
+        op.spelling.lifetime = ".setExpirationTime";
+        op.spelling.algorithm = ".setProtectedHeader";
         op.payload = call.arg(0);
         op.key = link_arg(sign, 0);
         op.algorithms = call

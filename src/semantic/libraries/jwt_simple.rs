@@ -3,7 +3,8 @@
 
 use super::jsonwebtoken::payload_exp;
 use super::{Call, Library};
-use crate::semantic::ir::{JwtOp, OpKind, Slot};
+use crate::semantic::ir::{JwtOp, OpKind};
+use crate::semantic::ir::{Spelling, COMMON_SPELLING};
 
 pub struct JwtSimple;
 
@@ -14,6 +15,16 @@ impl Library for JwtSimple {
 
     fn modules(&self) -> &'static [&'static str] {
         &["jwt-simple"]
+    }
+
+    fn spelling(&self) -> Spelling {
+        Spelling {
+            algorithms: "algorithm",
+            algorithm: "algorithm",
+            lifetime: "exp",
+            skip_verification: "noVerify",
+            ..COMMON_SPELLING
+        }
     }
 
     fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {
@@ -34,25 +45,8 @@ impl Library for JwtSimple {
                 let mut op = call.op(OpKind::Verify, self.id());
                 op.key = call.arg(1);
                 op.algorithms = call.arg(3);
-                // `noVerify`: the options slot carries it for the none-algorithm rule.
-                op.options = match call.arg(2) {
-                    Slot::Present { value, at } => Slot::Present {
-                        value: crate::semantic::value::Value::Object(
-                            crate::semantic::value::Object {
-                                props: vec![crate::semantic::value::Prop {
-                                    key: "noVerify".into(),
-                                    value,
-                                    at: at.clone(),
-                                }],
-                                open: false,
-                                at: Some(at),
-                                spreads: Vec::new(),
-                            },
-                        ),
-                        at: call.at(),
-                    },
-                    other => other,
-                };
+                // `decode(token, key, noVerify, algorithm)`.
+                op.skips_verification = call.arg(2);
                 out.push(op);
             }
             _ => {}

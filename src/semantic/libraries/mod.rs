@@ -18,6 +18,7 @@ mod node_jose;
 mod passport_jwt;
 
 use super::ir::{CallSite, ChainLink, FunctionSummary, JwtOp, OpKind, Slot};
+use super::ir::{Spelling, COMMON_SPELLING};
 use super::value::Value;
 use crate::finding::Loc;
 
@@ -31,6 +32,8 @@ pub struct Call<'a> {
     pub is_new: bool,
     /// Summaries of the project's functions, for callbacks passed in options.
     pub functions: &'a dyn Functions,
+    /// The library's spelling of its options, given to every operation made here.
+    pub spelling: Spelling,
 }
 
 /// Looks up the summary of a function written in the project.
@@ -53,6 +56,10 @@ pub trait Library: Sync {
     fn claim_options(&self) -> Option<super::ir::ClaimOptions> {
         None
     }
+    /// How the library spells the options rules talk about.
+    fn spelling(&self) -> Spelling {
+        COMMON_SPELLING
+    }
 }
 
 /// Runs an adapter on a call; the operations it adds carry its capabilities. Returns
@@ -63,8 +70,39 @@ pub fn interpret(lib: &dyn Library, call: &Call<'_>, out: &mut Vec<JwtOp>) -> us
     let claims = lib.claim_options();
     for op in &mut out[start..] {
         op.claim_options = claims;
+        normalise(op);
     }
     start
+}
+
+/// Reads the options rules ask about into the operation's own slots, by the library's
+/// spelling, so rules never look up an option by name. A slot an adapter filled itself
+/// (jwt-simple's positional `noVerify`) is kept.
+fn normalise(op: &mut JwtOp) {
+    if !(op.kind.verifies() || op.kind == OpKind::ModuleConfig) {
+        return;
+    }
+    // The spelling may give a path (`verify.ignoreExpiration`); `options` holds its last part.
+    let key = |name: &'static str| name.rsplit('.').next().unwrap_or(name);
+    let spelling = op.spelling;
+    let keep = |slot: &Slot| !slot.is_absent();
+    if !keep(&op.ignores_expiration) {
+        op.ignores_expiration = op.options.prop(key(spelling.ignore_expiration));
+    }
+    if !keep(&op.clock_tolerance) {
+        op.clock_tolerance = op.options.prop(key(spelling.clock_tolerance));
+    }
+    if let Some(names) = op.claim_options {
+        op.audience = op.options.prop(names.audience);
+        op.issuer = op.options.prop(names.issuer);
+    }
+    if op.revocation_hook {
+        op.revocation = if op.options.is_absent() {
+            Slot::Unknown
+        } else {
+            op.options.prop(key(spelling.revocation))
+        };
+    }
 }
 
 /// Helpers adapters use to read arguments into slots.
@@ -88,7 +126,9 @@ impl Call<'_> {
     }
 
     pub fn op(&self, kind: OpKind, lib: &'static str) -> JwtOp {
-        JwtOp::new(kind, lib, self.api(), self.at())
+        let mut op = JwtOp::new(kind, lib, self.api(), self.at());
+        op.spelling = self.spelling;
+        op
     }
 
     /// The summary of a function value written in the project.

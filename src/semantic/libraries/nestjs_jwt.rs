@@ -5,7 +5,17 @@
 
 use super::jsonwebtoken::payload_exp;
 use super::{Call, Library};
-use crate::semantic::ir::{ClaimOptions, AUDIENCE_ISSUER};
+use crate::semantic::ir::{ClaimOptions, Spelling, AUDIENCE_ISSUER, COMMON_SPELLING};
+
+/// Module defaults, nested under `signOptions` and `verifyOptions`.
+const MODULE_SPELLING: Spelling = Spelling {
+    algorithms: "verifyOptions.algorithms",
+    algorithm: "signOptions.algorithm",
+    lifetime: "signOptions.expiresIn",
+    ignore_expiration: "verifyOptions.ignoreExpiration",
+    clock_tolerance: "verifyOptions.clockTolerance",
+    ..COMMON_SPELLING
+};
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
 
 pub struct NestJwt;
@@ -75,6 +85,7 @@ impl Library for NestJwt {
 impl NestJwt {
     fn module_config(&self, call: &Call<'_>, options: Slot, out: &mut Vec<JwtOp>) {
         let mut op = call.op(OpKind::ModuleConfig, self.id());
+        op.spelling = MODULE_SPELLING;
         op.key = Slot::first_of([options.prop("secret"), options.prop("privateKey")]);
         op.algorithms = options.prop("verifyOptions").prop("algorithms");
         op.options = options.prop("verifyOptions");

@@ -31,11 +31,16 @@ impl Library for PassportJwt {
         }
         let options = call.arg(0);
         let mut op = call.op(OpKind::Strategy, self.id());
-        // A key provider callback means the key is chosen at run time.
-        op.key = match options.prop("secretOrKeyProvider") {
+        // A key provider callback means the key is chosen at run time: what it does with
+        // the token's header is what matters.
+        let provider = options.prop("secretOrKeyProvider");
+        op.key = match provider {
             Slot::Absent => options.prop("secretOrKey"),
             _ => Slot::Unknown,
         };
+        if let Some(f) = call.function(provider.value()) {
+            op.key_flows = f.key_flows.clone();
+        }
         op.algorithms = options.prop("algorithms");
         op.options = options;
         out.push(op);
