@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
 # Benchmarks jwtlint against a reference measured in the same run.
 #
-#   scripts/bench.sh [DIR...]
+#   scripts/bench.sh [--base BIN] [--args "ARGS"] [DIR...]
 #
-# For each DIR (default: a generated corpus only) it times `jwtlint DIR` (JSON output,
-# all cores) and, as the reference, `rg -l jwt DIR` (ripgrep listing the files that mention
-# jwt: the floor for "read every file once"). It prints files/s, MB/s, the ratio
-# jwtlint/rg, jwtlint's peak memory, and the time with the prefilter off (--no-prefilter). hyperfine is used when installed (warm cache,
-# several runs); otherwise each command runs 5 times and the median is taken.
+# For each DIR (plus a generated corpus) it times `jwtlint DIR` (JSON output, all cores)
+# and, as the reference, `rg -l jwt DIR` (ripgrep listing the files that mention jwt: the
+# floor for "read every file once"). It prints files/s, MB/s, the ratio jwtlint/rg,
+# jwtlint's peak memory, and the time with the prefilter off (--no-prefilter).
+# --base BIN: a previous build (e.g. the last commit's `target/release/jwtlint`, copied
+# aside) timed in the same run, with both ratios new/base.  --args: extra arguments for
+# every jwtlint run (e.g. "--no-ignore" to lint every JS/TS file). hyperfine is used when
+# installed (warm cache, several runs); otherwise each command runs 5 times and the median
+# is taken.
 # Requirements: a Rust toolchain, ripgrep (`apt-get install ripgrep`), optionally
 # hyperfine and GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+base="" extra=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --base) base=$(realpath "$2"); shift 2 ;;
+    --args) extra=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
 cargo build --release --quiet
 bin="$PWD/target/release/jwtlint"
 command -v rg >/dev/null || { echo "ripgrep (rg) is needed as the reference" >&2; exit 2; }
@@ -72,39 +84,57 @@ time_cmd() { # prints seconds (median of 5)
 }
 
 bench_dir() {
-  local dir=$1 t_lint t_rg t_full files bytes rss
-  read -r files bytes < <("$bin" "$dir" -f json 2>/dev/null | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(s["files_scanned"], s["bytes_scanned"])')
+  local dir=$1 files bytes
+  # shellcheck disable=SC2086
+  read -r files bytes < <("$bin" "$dir" -f json $extra 2>/dev/null | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(s["files_scanned"], s["bytes_scanned"])')
+  local cmds=("$bin $dir -f json $extra" "rg -l jwt $dir" "$bin $dir -f json --no-prefilter $extra")
+  [ -n "$base" ] && cmds+=("$base $dir -f json $extra" "$base $dir -f json --no-prefilter $extra")
+  local times=()
   if command -v hyperfine >/dev/null; then
     local json; json=$(mktemp)
-    hyperfine -N --warmup 2 --runs 10 --export-json "$json" -i \
-      "$bin $dir -f json" "rg -l jwt $dir" "$bin $dir -f json --no-prefilter" >/dev/null 2>&1
-    read -r t_lint t_rg t_full < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(r[0]["median"], r[1]["median"], r[2]["median"])' "$json")
+    hyperfine -N --warmup 2 --runs 10 --export-json "$json" -i "${cmds[@]}" >/dev/null 2>&1
+    read -r -a times < <(python3 -c 'import json,sys; print(*[r["median"] for r in json.load(open(sys.argv[1]))["results"]])' "$json")
     rm -f "$json"
   else
-    t_lint=$(time_cmd "$bin" "$dir" -f json)
-    t_rg=$(time_cmd rg -l jwt "$dir")
-    t_full=$(time_cmd "$bin" "$dir" -f json --no-prefilter)
+    local c
+    for c in "${cmds[@]}"; do
+      # shellcheck disable=SC2086
+      times+=("$(time_cmd $c)")
+    done
   fi
-  rss="n/a"
-  if [ -x /usr/bin/time ]; then
-    local out; out=$(mktemp)
-    /usr/bin/time -o "$out" -f '%M' "$bin" "$dir" -f json >/dev/null 2>&1 || true
-    rss="$(( $(tail -1 "$out") / 1024 )) MiB"
-    rm -f "$out"
-  fi
-  python3 - "$dir" "$files" "$bytes" "$t_lint" "$t_rg" "$rss" "$t_full" <<'PY'
+  rss_of() {
+    if [ -x /usr/bin/time ]; then
+      local out; out=$(mktemp)
+      # shellcheck disable=SC2086
+      /usr/bin/time -o "$out" -f '%M' "$1" "$dir" -f json $extra >/dev/null 2>&1 || true
+      echo "$(( $(tail -1 "$out") / 1024 )) MiB"
+      rm -f "$out"
+    else
+      echo "n/a"
+    fi
+  }
+  local rss base_rss="n/a"
+  rss=$(rss_of "$bin")
+  [ -n "$base" ] && base_rss=$(rss_of "$base")
+  python3 - "$dir" "$files" "$bytes" "$rss" "$base_rss" "${times[@]}" <<'PY'
 import sys
-d, files, size, tl, tr, rss, tf = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), sys.argv[6], float(sys.argv[7])
+d, files, size, rss, base_rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+t = [float(x) for x in sys.argv[6:]]
+tl, tr, tf = t[0], t[1], t[2]
 print(f"{d}\n  files linted: {files}  ({size/1e6:.1f} MB of JS/TS)")
 print(f"  jwtlint: {tl*1000:.0f} ms  = {files/tl:,.0f} files/s, {size/1e6/tl:.1f} MB/s, peak RSS {rss}")
 print(f"  rg -l jwt: {tr*1000:.0f} ms")
 print(f"  ratio jwtlint / rg: {tl/tr:.2f}x")
 print(f"  without the prefilter (every file parsed): {tf*1000:.0f} ms = {tf/tr:.2f}x rg")
+if len(t) == 5:
+    bl, bf = t[3], t[4]
+    print(f"  base: {bl*1000:.0f} ms ({bl/tr:.2f}x rg), without the prefilter {bf*1000:.0f} ms, peak RSS {base_rss}")
+    print(f"  new / base: {tl/bl:.3f} with the prefilter, {tf/bf:.3f} without")
 PY
 }
 
 corpus=${TMPDIR:-/tmp}/jwtlint-bench-corpus
 gen_corpus "$corpus" "${BENCH_FILES:-4000}"
-echo "cores: $(nproc)"
+echo "cores: $(nproc)${extra:+  (jwtlint $extra)}${base:+  base: $base}"
 bench_dir "$corpus"
 for d in "$@"; do bench_dir "$d"; done
