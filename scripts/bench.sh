@@ -11,7 +11,7 @@
 # aside) timed in the same run, with both ratios new/base.  --args: extra arguments for
 # every jwtlint run (e.g. "--no-ignore" to lint every JS/TS file). hyperfine is used when
 # installed (warm cache, several runs); otherwise each command runs 5 times and the median
-# is taken.
+# is taken. BENCH_RUNS sets the runs per command (default 10), BENCH_FILES the corpus size.
 # Requirements: a Rust toolchain, ripgrep (`apt-get install ripgrep`), optionally
 # hyperfine and GNU time.
 set -euo pipefail
@@ -92,7 +92,7 @@ bench_dir() {
   local times=()
   if command -v hyperfine >/dev/null; then
     local json; json=$(mktemp)
-    hyperfine -N --warmup 2 --runs 10 --export-json "$json" -i "${cmds[@]}" >/dev/null 2>&1
+    hyperfine -N --warmup 1 --runs "${BENCH_RUNS:-10}" --export-json "$json" -i "${cmds[@]}" >/dev/null 2>&1
     read -r -a times < <(python3 -c 'import json,sys; print(*[r["median"] for r in json.load(open(sys.argv[1]))["results"]])' "$json")
     rm -f "$json"
   else
