@@ -422,6 +422,30 @@ fn deep_nesting_is_bounded() {
 }
 
 #[test]
+fn long_method_chains_and_self_referencing_objects_stay_linear() {
+    // Each link of a chain once evaluated its object twice (2^n), and an object built by
+    // property writes that read it again re-expanded itself at every level.
+    let dir = tempfile::tempdir().unwrap();
+    let chain = format!("q{}", ".where(x)".repeat(400));
+    let writes: String = (0..30)
+        .map(|i| format!("o.p{i} = o.p{} || o;\n", i.max(1) - 1))
+        .collect();
+    write(
+        dir.path(),
+        "chain.js",
+        format!(
+            "const jwt = require('jsonwebtoken');\nconst q = db();\njwt.verify(t, {chain});\nconst o = {{}};\n{writes}jwt.verify(t, process.env.K, o);\n"
+        ),
+    );
+    let o = run_in(dir.path(), &[".", "-f", "json"], &[]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{:?}", o.status);
+    let v = json(&o);
+    assert!(findings(&v)
+        .iter()
+        .any(|(p, _, r)| p == "chain.js" && r == "missing-algorithms"));
+}
+
+#[test]
 fn many_files_and_deep_folders() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..20_000 {

@@ -448,9 +448,6 @@ pub struct FileFacts {
     pub calls: Vec<CallSite>,
     /// Functions passed to those calls, summarised for adapters.
     pub functions: Vec<FunctionSummary>,
-    /// Project files whose exports this file calls (`tokens.verify(…)` with `tokens` from
-    /// `./lib/tokens`): when such a file re-exports a JWT library, the calls reach it.
-    pub module_calls: Vec<Arc<PathBuf>>,
     pub cookies: Vec<CookieSet>,
     /// Browser code (UI framework imports, DOM globals, front-end folders).
     pub browser: bool,

@@ -12,6 +12,7 @@ use crate::semantic::ir::{Storage, TokenStore};
 use crate::semantic::libraries;
 use crate::semantic::value::Value;
 use crate::semantic::value::{Object, Prop};
+use std::sync::Arc;
 use tree_sitter::Node;
 
 /// Collects every fact of one file.
@@ -101,11 +102,6 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
             record(cx, node, callee_value, api, is_new, facts);
         }
         Value::Function { .. } | Value::Module { .. } => {
-            if let Value::Module { file, .. } = &callee_value {
-                if !facts.module_calls.contains(file) {
-                    facts.module_calls.push(file.clone());
-                }
-            }
             let api = short_text(cx.text(callee));
             let api = if is_new { format!("new {api}") } else { api };
             // A project module's export may turn out to be a library once linked; a local
@@ -257,11 +253,16 @@ fn record<'t>(
     };
     // Decode analysis reads the tree around the call, so it is done for every call that
     // may decode: the callee's name says so, or it is jwt-decode's.
+    // A function of this file is only a helper: its calls are instantiated from their
+    // arguments, and what surrounds them (a bundle's huge callbacks, its `parse` functions)
+    // is not worth a look.
+    let local = matches!(callee, Value::Function { .. });
     let lower = api.to_ascii_lowercase();
-    let may_decode = lower.contains("decode")
-        || lower.contains("parse")
-        || lower.contains("readsafejsonstring")
-        || matches!(&callee, Value::Import { module, .. } if module == "jwt-decode");
+    let library = matches!(&callee, Value::Import { .. });
+    let may_decode = !local
+        && (lower.contains("decode")
+            || (library && (lower.contains("parse") || lower.contains("readsafejsonstring")))
+            || matches!(&callee, Value::Import { module, .. } if module == "jwt-decode"));
     let (decode_use, verified_nearby) = if may_decode {
         facts.may_decode = true;
         crate::semantic::extract::decode_use::analyse(cx, node)
@@ -278,16 +279,15 @@ fn record<'t>(
         functions_in(&a.value, 0, &mut functions);
     }
     for at in functions {
-        if at.path != cx.path || facts.functions.iter().any(|f| f.at == *at) {
+        // Functions are values of this file (`Value::Function`): the span tells them apart.
+        let seen = facts.functions.iter().any(|f| f.at.span == at.span);
+        if seen || !Arc::ptr_eq(&at.path, &cx.path) && at.path != cx.path {
             continue;
         }
         if let Some(summary) = summarise(cx, at) {
             summary.returns.module_files(&mut facts.needs);
             facts.functions.push(summary);
         }
-    }
-    if let Value::Module { file, .. } = &callee {
-        facts.needs.push(file.clone());
     }
     facts.calls.push(CallSite {
         callee,

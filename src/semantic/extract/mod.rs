@@ -35,6 +35,8 @@ pub fn extract(
         root,
         path,
         files,
+        resolved: Default::default(),
+        expanding: Default::default(),
     };
     let mut facts = calls::collect(&cx);
     if facts.may_decode || facts.ops.iter().any(|o| o.kind == ir::OpKind::Decode) {

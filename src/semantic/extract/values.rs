@@ -23,12 +23,26 @@ pub struct Ctx<'a, 't> {
     pub path: Arc<PathBuf>,
     /// The project's files, for resolving relative imports.
     pub files: &'a FileSet,
+    /// Specifiers resolved so far: an imported name is evaluated at every use, and module
+    /// resolution walks the file system's paths.
+    pub resolved: std::cell::RefCell<std::collections::HashMap<String, Option<Arc<PathBuf>>>>,
+    /// Objects whose property writes are being evaluated (by their name's position): a
+    /// write that reads the object again (`ctx.a = ctx.b`) sees it open instead of
+    /// expanding it again, which would multiply at every level.
+    pub expanding: std::cell::RefCell<Vec<usize>>,
 }
 
 impl<'a, 't> Ctx<'a, 't> {
     /// The project file a relative specifier names.
     pub fn resolve_module(&self, spec: &str) -> Option<Arc<PathBuf>> {
-        self.files.resolve(&self.path, spec).map(Arc::new)
+        if let Some(hit) = self.resolved.borrow().get(spec) {
+            return hit.clone();
+        }
+        let file = self.files.resolve(&self.path, spec).map(Arc::new);
+        self.resolved
+            .borrow_mut()
+            .insert(spec.to_string(), file.clone());
+        file
     }
 
     /// The value of an imported module member: a library (`Import`), a project file's
@@ -499,11 +513,19 @@ impl<'a, 't> Ctx<'a, 't> {
         use_: Node<'t>,
         d: u32,
     ) -> Object {
-        if !whole || decl.opaque_mutation.get() {
+        /// More writes than this: the object is a bag, not options.
+        const MAX_WRITES: usize = 32;
+        let id = decl.name.start_byte();
+        let writes = self.index.member_writes.get(&id);
+        if !whole
+            || decl.opaque_mutation.get()
+            || writes.is_some_and(|w| w.len() > MAX_WRITES)
+            || self.expanding.borrow().contains(&id)
+        {
             o.open = true;
             return o;
         }
-        let writes = self.index.member_writes.get(&decl.name.start_byte());
+        self.expanding.borrow_mut().push(id);
         for w in writes.into_iter().flatten() {
             let before = w.value.end_byte() <= use_.start_byte();
             if !(before && w.unconditional) {
@@ -519,6 +541,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 at: self.loc(w.value),
             });
         }
+        self.expanding.borrow_mut().retain(|x| *x != id);
         o
     }
 
@@ -695,22 +718,30 @@ impl<'a, 't> Ctx<'a, 't> {
                 _ => Value::Unknown,
             };
         }
-        // `x.toString()` and friends keep a string a string.
-        if callee.kind() == "member_expression" {
-            if let (Some(obj), Some(prop)) = (callee.field("object"), callee.field("property")) {
+        // A method call: the object is evaluated once (evaluating it again for the callee
+        // would double the work at every link of a chain such as `q.where().orderBy()`).
+        let member = (callee.kind() == "member_expression")
+            .then(|| Some((callee.field("object")?, callee.field("property")?)))
+            .flatten()
+            .filter(|(obj, _)| obj.kind() != "this");
+        let callee_value = match member {
+            Some((obj, prop)) => {
                 let method = self.text(prop);
-                if matches!(method, "toString" | "trim" | "valueOf") {
-                    if let v @ Value::Str { .. } = self.eval_at(obj, d) {
-                        return v;
+                match self.receiver(obj, d) {
+                    // `x.toString()` and friends keep a string a string.
+                    v @ Value::Str { .. } if matches!(method, "toString" | "trim" | "valueOf") => {
+                        return v
                     }
-                }
-                // Date arithmetic on the current time (moment, dayjs, Date).
-                if let Value::Now { offset, ms } = self.eval_at(obj, d) {
-                    return self.time_method(offset, ms, method, &args, d);
+                    // Date arithmetic on the current time (moment, dayjs, Date).
+                    Value::Now { offset, ms } => {
+                        return self.time_method(offset, ms, method, &args, d)
+                    }
+                    base => self.project(base, method),
                 }
             }
-        }
-        match self.eval_at(callee, d) {
+            None => self.eval_at(callee, d),
+        };
+        match callee_value {
             Value::Global(p) => match p.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
                 ["require"] => match arg0() {
                     Value::Str { value, .. } => self.module_value(&value, Vec::new()),

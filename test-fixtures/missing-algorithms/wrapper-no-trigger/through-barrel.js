@@ -1,0 +1,3 @@
+const { check } = require('./shared');
+
+exports.readViaBarrel = (t) => check(t, process.env.SESSION_KEY); // expect: missing-algorithms
