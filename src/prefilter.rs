@@ -104,7 +104,7 @@ pub fn relative_specifiers(bytes: &[u8]) -> Vec<String> {
 pub struct SkippedIndex {
     /// Relative specifiers it imports.
     pub specs: Vec<String>,
-    /// Relative specifiers of its `export … from` statements.
+    /// Relative specifiers it re-exports (`export … from`, `module.exports = require(…)`).
     pub reexports: Vec<String>,
     /// Hashes of the identifiers it calls (`name(`), sorted.
     pub called: Vec<u64>,
@@ -155,12 +155,20 @@ impl SkippedIndex {
                         from += 1;
                     }
                     let before = &text[from..at];
-                    before.rfind("export").is_some_and(|e| {
+                    let esm = before.rfind("export").is_some_and(|e| {
                         let statement = &before[e..];
                         !statement.contains(';')
                             && !statement.contains("import")
                             && statement.contains("from")
-                    })
+                    });
+                    // CommonJS: `module.exports = require('./x')`, `exports.a = require('./x')`.
+                    let cjs = before.rfind("exports").is_some_and(|e| {
+                        let statement = before[e..].trim_end_matches(['\'', '"', '`']);
+                        !statement.contains(';')
+                            && statement.contains('=')
+                            && statement.trim_end().ends_with("require(")
+                    });
+                    esm || cjs
                 })
             })
             .cloned()
