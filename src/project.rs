@@ -165,6 +165,9 @@ impl ProjectFacts {
             file.ops.extend(ops);
             file.ops.extend(more_ops);
             file.stores.extend(more_stores);
+            // Interpreted: rules read the operations, so the call sites' memory goes back.
+            file.calls = Vec::new();
+            file.functions = Vec::new();
         }
     }
 

@@ -130,7 +130,7 @@ pub struct JwtOp {
     /// Middleware: the revocation hook, where the library has one.
     pub revocation: Slot,
     /// The library's own names for the options above, for messages.
-    pub spelling: Spelling,
+    pub spelling: &'static Spelling,
     /// Sign: the variable the payload is, or spreads, when it is a whole object (`user`,
     /// `req.user`, `{ ...user._doc }`).
     pub payload_source: Option<String>,
@@ -260,7 +260,7 @@ impl JwtOp {
             audience: Slot::Absent,
             issuer: Slot::Absent,
             revocation: Slot::Absent,
-            spelling: COMMON_SPELLING,
+            spelling: &COMMON_SPELLING,
             payload_source: None,
             key_flows: Vec::new(),
             decode_use: None,

@@ -55,7 +55,7 @@ impl Library for FastifyJwt {
                 op.expiry = ms_to_seconds(options.prop("sign").prop("expiresIn"));
                 op.options = options.prop("verify");
                 op.ms_durations = true;
-                op.spelling = REGISTER_SPELLING;
+                op.spelling = &REGISTER_SPELLING;
                 out.push(op);
             }
             ["sign"] | ["jwtSign"] => {

@@ -33,13 +33,14 @@ impl Library for HonoJwt {
         "hono/jwt"
     }
 
-    fn spelling(&self) -> crate::semantic::ir::Spelling {
-        crate::semantic::ir::Spelling {
+    fn spelling(&self) -> &'static crate::semantic::ir::Spelling {
+        static HONO: crate::semantic::ir::Spelling = crate::semantic::ir::Spelling {
             lifetime: "exp",
             algorithms: "alg",
             algorithm: "alg",
             ..crate::semantic::ir::COMMON_SPELLING
-        }
+        };
+        &HONO
     }
 
     fn modules(&self) -> &'static [&'static str] {

@@ -9,6 +9,13 @@ use crate::semantic::value::Value;
 
 pub struct Jose;
 
+/// The `SignJWT` builder sets its options by methods.
+static BUILDER_SPELLING: crate::semantic::ir::Spelling = crate::semantic::ir::Spelling {
+    lifetime: ".setExpirationTime",
+    algorithm: ".setProtectedHeader",
+    ..crate::semantic::ir::COMMON_SPELLING
+};
+
 impl Library for Jose {
     fn id(&self) -> &'static str {
         "jose"
@@ -146,8 +153,7 @@ impl Jose {
         let mut op = call.op(OpKind::Sign, self.id());
         op.at = sign.at.clone();
         op.api = "new SignJWT(...).sign".to_string();
-        op.spelling.lifetime = ".setExpirationTime";
-        op.spelling.algorithm = ".setProtectedHeader";
+        op.spelling = &BUILDER_SPELLING;
         op.payload = call.arg(0);
         op.key = link_arg(sign, 0);
         op.algorithms = call

@@ -17,14 +17,15 @@ impl Library for JwtSimple {
         &["jwt-simple"]
     }
 
-    fn spelling(&self) -> Spelling {
-        Spelling {
+    fn spelling(&self) -> &'static Spelling {
+        static SIMPLE: Spelling = Spelling {
             algorithms: "algorithm",
             algorithm: "algorithm",
             lifetime: "exp",
             skip_verification: "noVerify",
             ..COMMON_SPELLING
-        }
+        };
+        &SIMPLE
     }
 
     fn on_call(&self, call: &Call<'_>, out: &mut Vec<JwtOp>) {

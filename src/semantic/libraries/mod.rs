@@ -33,7 +33,7 @@ pub struct Call<'a> {
     /// Summaries of the project's functions, for callbacks passed in options.
     pub functions: &'a dyn Functions,
     /// The library's spelling of its options, given to every operation made here.
-    pub spelling: Spelling,
+    pub spelling: &'static Spelling,
 }
 
 /// Looks up the summary of a function written in the project.
@@ -57,8 +57,8 @@ pub trait Library: Sync {
         None
     }
     /// How the library spells the options rules talk about.
-    fn spelling(&self) -> Spelling {
-        COMMON_SPELLING
+    fn spelling(&self) -> &'static Spelling {
+        &COMMON_SPELLING
     }
 }
 

@@ -85,7 +85,7 @@ impl Library for NestJwt {
 impl NestJwt {
     fn module_config(&self, call: &Call<'_>, options: Slot, out: &mut Vec<JwtOp>) {
         let mut op = call.op(OpKind::ModuleConfig, self.id());
-        op.spelling = MODULE_SPELLING;
+        op.spelling = &MODULE_SPELLING;
         op.key = Slot::first_of([options.prop("secret"), options.prop("privateKey")]);
         op.algorithms = options.prop("verifyOptions").prop("algorithms");
         op.options = options.prop("verifyOptions");
