@@ -27,12 +27,11 @@ impl Rule for HardcodedSecret {
                 "load the secret from the environment or a secret manager (e.g. `process.env.JWT_SECRET`); anyone with the source can forge tokens"
             };
             let mut f = Finding::new(&META, k.at, message, help)
-                .with_related(k.secret_at, "the secret is written here")
-                .via(k.op);
-            for (at, api) in k.also {
-                f = f.with_related(at, format!("also used by `{api}` here"));
+                .with_related(k.secret_at.clone(), "the secret is written here");
+            if let Some(given) = k.given_at.filter(|g| *g != k.secret_at) {
+                f = f.with_related(given, "the key is given here");
             }
-            out.push(f);
+            out.push(f.via(k.op));
         }
     }
 }

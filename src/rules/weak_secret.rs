@@ -82,12 +82,11 @@ impl Rule for WeakSecret {
                 format!("`{}` uses a weak secret: {why}", k.op.api),
                 "use a random secret of at least 32 bytes (e.g. `openssl rand -base64 48`) from the environment or a secret manager",
             )
-            .with_related(k.secret_at, "the secret is written here")
-            .via(k.op);
-            for (at, api) in k.also {
-                f = f.with_related(at, format!("also used by `{api}` here"));
+            .with_related(k.secret_at.clone(), "the secret is written here");
+            if let Some(given) = k.given_at.filter(|g| *g != k.secret_at) {
+                f = f.with_related(given, "the key is given here");
             }
-            out.push(f);
+            out.push(f.via(k.op));
         }
     }
 }

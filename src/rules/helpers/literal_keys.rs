@@ -1,5 +1,6 @@
 //! Shared by `hardcoded-secret` and `weak-secret`: the keys of a file's operations that
-//! resolve to a literal, one entry per literal (later uses become related locations).
+//! resolve to a literal, one entry per consuming operation (DESIGN.md §3: each call that
+//! consumes a secret is blamed at its key argument, the literal's definition is related).
 
 use crate::finding::Loc;
 use crate::semantic::ir::{FileFacts, JwtOp, OpKind, Slot};
@@ -11,18 +12,30 @@ pub fn is_public_key(s: &str) -> bool {
 }
 
 pub struct LiteralKey<'f> {
-    /// The first operation using the literal.
+    /// The operation using the literal.
     pub op: &'f JwtOp,
-    /// The key argument at that operation.
+    /// Where to blame it: its key argument, in the operation's own file.
     pub at: Loc,
+    /// Where the key is given, when that is another file's options object.
+    pub given_at: Option<Loc>,
     pub secret: String,
     /// Where the literal is written.
     pub secret_at: Loc,
     /// Only an environment variable's fallback.
     pub fallback: bool,
     pub env: Option<String>,
-    /// Later operations using the same literal: (their key argument, their api).
-    pub also: Vec<(Loc, String)>,
+}
+
+/// The place in `op`'s own file that hands it a key written at `at`: the key argument
+/// itself, else the options argument that carries it, else the call.
+fn blame(op: &JwtOp, at: &Loc) -> Loc {
+    if at.path == op.at.path {
+        return at.clone();
+    }
+    match op.options.at() {
+        Some(o) if o.path == op.at.path => o.clone(),
+        _ => op.at.clone(),
+    }
 }
 
 pub fn literal_keys(file: &FileFacts) -> Vec<LiteralKey<'_>> {
@@ -44,13 +57,11 @@ pub fn literal_keys(file: &FileFacts) -> Vec<LiteralKey<'_>> {
         if secret.is_empty() || is_public_key(secret) {
             continue;
         }
-        if let Some(first) = out.iter_mut().find(|k| &k.secret_at == secret_at) {
-            first.also.push((at.clone(), op.api.clone()));
-            continue;
-        }
+        let blamed = blame(op, at);
         out.push(LiteralKey {
             op,
-            at: at.clone(),
+            given_at: (blamed != *at).then(|| at.clone()),
+            at: blamed,
             secret: secret.to_string(),
             secret_at: secret_at.clone(),
             fallback,
@@ -58,7 +69,6 @@ pub fn literal_keys(file: &FileFacts) -> Vec<LiteralKey<'_>> {
                 Value::Env { name, .. } => Some(name.clone()),
                 _ => None,
             },
-            also: Vec::new(),
         });
     }
     out

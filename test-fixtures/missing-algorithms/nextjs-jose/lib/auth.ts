@@ -11,10 +11,10 @@ export async function signToken(payload: JWTPayload) {
 }
 
 export async function verifyToken(token: string) {
-  const { payload } = await jwtVerify(token, secret); // expect: missing-algorithms
+  const { payload } = await jwtVerify(token, secret); // expect: missing-algorithms, hardcoded-secret
   return payload;
 }
 
 export async function verifyStrict(token: string) {
-  return (await jwtVerify(token, secret, { algorithms: ['HS256'] })).payload;
+  return (await jwtVerify(token, secret, { algorithms: ['HS256'] })).payload; // expect: hardcoded-secret
 }
