@@ -5,10 +5,10 @@ import jwt from 'jsonwebtoken';
 const secret = new TextEncoder().encode(process.env.AUTH_SECRET);
 
 export async function createSession(userId: string) {
-  return await new SignJWT({ userId }) // expect: missing-expiration
+  return await new SignJWT({ userId })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt()
-    .sign(secret);
+    .sign(secret); // expect: missing-expiration
 }
 
 export async function createApiKey(orgId: string) {

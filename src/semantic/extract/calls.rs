@@ -167,7 +167,7 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                 value_names: value_names(cx, v, 0),
                 value_members: stored_object_members(cx, v),
                 value: cx.eval(v),
-                at: cx.loc(node),
+                at: call_loc(cx, node),
                 via: None,
             });
         }
@@ -214,6 +214,28 @@ fn fastify_decorator<'t>(
         false,
         facts,
     );
+}
+
+/// Where a call is blamed: from its method's name when it is called on the result of
+/// another call (`reply.code(200).setCookie(…)` is blamed at `setCookie(…)`, DESIGN.md §3),
+/// else the whole call.
+fn call_loc(cx: &Ctx<'_, '_>, node: Node<'_>) -> Loc {
+    let method = node
+        .field("function")
+        .filter(|f| f.kind() == "member_expression")
+        .and_then(|f| {
+            let object = cx.unwrap(f.field("object")?);
+            matches!(object.kind(), "call_expression" | "new_expression")
+                .then(|| f.field("property"))
+                .flatten()
+        });
+    match method {
+        Some(m) => Loc {
+            path: cx.path.clone(),
+            span: cx.source.span(m.start_byte(), node.end_byte()),
+        },
+        None => cx.loc(node),
+    }
 }
 
 /// How deep into options objects functions are looked for (`{ callbacks: { jwt() {} } }`).
@@ -292,7 +314,7 @@ fn record<'t>(
     facts.calls.push(CallSite {
         callee,
         api,
-        at: cx.loc(node),
+        at: call_loc(cx, node),
         is_new,
         args,
         chain,
@@ -410,7 +432,7 @@ fn chain_of<'t>(
         links.push(ChainLink {
             method,
             args: args_of(call),
-            at: cx.loc(call),
+            at: call_loc(cx, call),
         });
         cur = call;
     }
@@ -658,7 +680,7 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
         options,
         safe_defaults,
         api: api.clone(),
-        at: cx.loc(node),
+        at: call_loc(cx, node),
     };
     if callee.kind() == "identifier" {
         // hono/cookie `setCookie(c, name, value, options)`.
@@ -718,7 +740,7 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
                 },
                 safe_defaults: false,
                 api,
-                at: cx.loc(node),
+                at: call_loc(cx, node),
             })
         }
         _ => None,
