@@ -629,6 +629,28 @@ fn stored_object_members(cx: &Ctx<'_, '_>, value: Node<'_>) -> Vec<String> {
     out
 }
 
+/// `cookie.serialize(name, value, options)` of the `cookie` package.
+fn serialized<'t>(cx: &Ctx<'_, 't>, node: Node<'t>) -> Option<()> {
+    if node.kind() != "call_expression" {
+        return None;
+    }
+    match cx.eval(node.field("function")?) {
+        Value::Import { module, path }
+            if module == "cookie"
+                && matches!(
+                    path.iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .as_slice(),
+                    ["serialize"] | ["default", "serialize"]
+                ) =>
+        {
+            Some(())
+        }
+        _ => None,
+    }
+}
+
 /// Attributes written in a `Set-Cookie` header value, as an options object.
 fn set_cookie_attributes(cx: &Ctx<'_, '_>, node: Node<'_>, text: &str) -> Value {
     let lower = text.to_ascii_lowercase();
@@ -718,7 +740,26 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
             {
                 return None;
             }
-            let value = args[1];
+            let value = cx.unwrap(args[1]);
+            // The `cookie` package writes the header from options: read those, not text.
+            // (An array of cookies: the first, a token cookie usually comes first.)
+            let first = if value.kind() == "array" {
+                let mut c = value.walk();
+                let found = value
+                    .named_children(&mut c)
+                    .find(|n| serialized(cx, *n).is_some());
+                found
+            } else {
+                Some(value)
+            };
+            if let Some(call) = first.filter(|n| serialized(cx, *n).is_some()) {
+                let a = cx.args(call);
+                if a.len() >= 2 {
+                    let mut cookie = make(a[0], a[1], slot(a.get(2)), false);
+                    cookie.at = call_loc(cx, call);
+                    return Some(cookie);
+                }
+            }
             let text = cx.text(value);
             let name = text
                 .trim_start_matches(['\'', '"', '`'])
