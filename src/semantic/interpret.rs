@@ -38,12 +38,11 @@ pub fn interpret(site: &CallSite, functions: &dyn Functions, out: &mut Vec<JwtOp
             }
         }
         if let Some(at) = op.payload.at() {
-            op.payload_source = site
-                .args
-                .iter()
-                .flatten()
-                .find(|a| a.at == *at)
-                .and_then(|a| a.source.clone());
+            if let Some(a) = site.args.iter().flatten().find(|a| a.at == *at) {
+                op.payload_source = a.source.clone();
+                op.payload_looked_up = a.looked_up;
+                op.payload_records = a.records.clone();
+            }
         }
     }
 }
@@ -101,6 +100,8 @@ pub fn substitute(inner: &CallSite, func: &Loc, call: &CallSite) -> Option<CallS
                 if let (Value::Param { .. }, Some(Some(Some(c)))) = (&a.value, passed) {
                     a.names = c.names.clone();
                     a.source = c.source.clone();
+                    a.looked_up = c.looked_up;
+                    a.records = c.records.clone();
                 }
                 a.value = value;
                 a.at = at;
@@ -128,6 +129,7 @@ pub fn instantiate(
         if old.helper_function() != Some(func) {
             continue;
         }
+        let fresh_payload = op.payload.clone();
         let pairs = [
             (&mut op.key, &old.key),
             (&mut op.payload, &old.payload),
@@ -145,6 +147,11 @@ pub fn instantiate(
             if *new == *old || matches!(new.value(), Some(Value::Unknown)) {
                 *new = Slot::Unknown;
             }
+        }
+        // An unknown payload still tells what it was built from (`issue(await
+        // User.findById(id))`): kept for the whole-record check, blamed at the argument.
+        if old.payload != fresh_payload && matches!(fresh_payload.value(), Some(Value::Unknown)) {
+            op.payload = fresh_payload;
         }
         op.at = call.at.clone();
         op.api = format!("{}` through `{}", old.api, call.api);

@@ -134,6 +134,10 @@ pub struct JwtOp {
     /// Sign: the variable the payload is, or spreads, when it is a whole object (`user`,
     /// `req.user`, `{ ...user._doc }`).
     pub payload_source: Option<String>,
+    /// Sign: the payload is a record loaded from a database.
+    pub payload_looked_up: bool,
+    /// Sign: properties of the payload literal that hold whole objects.
+    pub payload_records: Vec<Record>,
     /// Verify: what a key-lookup function does with the token's header.
     pub key_flows: Vec<KeyFlow>,
     /// Decode: the access decision the claims feed in the same function, if any.
@@ -262,6 +266,8 @@ impl JwtOp {
             revocation: Slot::Absent,
             spelling: &COMMON_SPELLING,
             payload_source: None,
+            payload_looked_up: false,
+            payload_records: Vec::new(),
             key_flows: Vec::new(),
             decode_use: None,
             verified_nearby: false,
@@ -324,6 +330,22 @@ pub struct Arg {
     /// The variable the argument is, or spreads, when it is a whole object (`user`,
     /// `req.user`, `{ ...user._doc }`): what a payload was built from.
     pub source: Option<String>,
+    /// The argument is a record loaded from a database (`await User.findById(id)`).
+    pub looked_up: bool,
+    /// For an object literal: the properties whose values are whole objects.
+    pub records: Vec<Record>,
+}
+
+/// A property of an object literal that holds a whole object: `{ user }`, `{ data: found }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The property's key (`owner.profile` inside nested literals).
+    pub key: String,
+    /// The variable it holds.
+    pub name: String,
+    pub at: Loc,
+    /// Loaded from a database (`const found = await Model.findById(id)`).
+    pub looked_up: bool,
 }
 
 /// A method called on a call's result: `.setProtectedHeader(h)` and `.sign(key)` in

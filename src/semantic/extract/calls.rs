@@ -8,7 +8,7 @@ use crate::semantic::extract::values::Ctx;
 use crate::semantic::ir::{
     Arg, CallSite, ChainLink, CookieSet, FileFacts, FunctionSummary, JwtOp, Slot,
 };
-use crate::semantic::ir::{Storage, TokenStore};
+use crate::semantic::ir::{Record, Storage, TokenStore};
 use crate::semantic::libraries;
 use crate::semantic::value::Value;
 use crate::semantic::value::{Object, Prop};
@@ -115,13 +115,15 @@ fn on_call<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, facts: &mut FileFacts) {
                     .iter()
                     .take_while(|a| a.kind() != "spread_element")
                     .any(|a| {
-                        !matches!(
-                            cx.eval(*a),
-                            Value::Unknown
-                                | Value::Param { .. }
-                                | Value::Function { .. }
-                                | Value::Global(_)
-                        )
+                        // A database record is known enough: what it holds.
+                        looked_up(cx, *a)
+                            || !matches!(
+                                cx.eval(*a),
+                                Value::Unknown
+                                    | Value::Param { .. }
+                                    | Value::Function { .. }
+                                    | Value::Global(_)
+                            )
                     });
                 if !informative {
                     return;
@@ -256,6 +258,8 @@ fn record<'t>(
         at: cx.loc(a),
         names: value_names(cx, a, 0),
         source: payload_source(cx, a),
+        looked_up: looked_up(cx, a),
+        records: records(cx, a, "", 0),
     };
     let args_of = |call: Node<'t>| -> Vec<Option<Arg>> {
         let mut spread = false;
@@ -788,6 +792,94 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
     }
 }
 
+/// Calls that load one database record.
+const DB_LOOKUPS: &[&str] = &[
+    "findById",
+    "findOne",
+    "findUnique",
+    "findUniqueOrThrow",
+    "findFirst",
+    "findFirstOrThrow",
+    "findByPk",
+    "findOneBy",
+    "findOneOrFail",
+    "findOneByOrFail",
+];
+
+/// Whether an expression is a variable holding a record loaded from a database.
+fn looked_up(cx: &Ctx<'_, '_>, node: Node<'_>) -> bool {
+    let node = cx.unwrap(node);
+    if node.kind() != "identifier" {
+        return false;
+    }
+    let Some(decl) = cx.index.lookup(cx.text(node), node.start_byte()) else {
+        return false;
+    };
+    let crate::semantic::extract::scope::DeclKind::Var {
+        init: Some(init),
+        path,
+        ..
+    } = &decl.kind
+    else {
+        return false;
+    };
+    let call = cx.unwrap(*init);
+    path.is_empty()
+        && call.kind() == "call_expression"
+        && call
+            .field("function")
+            .and_then(|f| f.field("property"))
+            .is_some_and(|p| DB_LOOKUPS.contains(&cx.text(p)))
+}
+
+/// Properties of an object literal that hold whole objects (a variable, or a record
+/// loaded from a database), through nested literals.
+fn records(cx: &Ctx<'_, '_>, node: Node<'_>, prefix: &str, depth: u32) -> Vec<Record> {
+    let node = cx.unwrap(node);
+    let mut out = Vec::new();
+    if node.kind() != "object" || depth > 2 {
+        return out;
+    }
+    let mut c = node.walk();
+    for child in node.named_children(&mut c) {
+        let (key, value) = match child.kind() {
+            "pair" => match (
+                child.field("key").and_then(|k| key_name(k, cx.src())),
+                child.field("value"),
+            ) {
+                (Some(k), Some(v)) => (k, v),
+                _ => continue,
+            },
+            "shorthand_property_identifier" => (cx.text(child).to_string(), child),
+            _ => continue,
+        };
+        let key = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}.{key}")
+        };
+        let value = cx.unwrap(value);
+        if value.kind() == "object" {
+            out.extend(records(cx, value, &key, depth + 1));
+            continue;
+        }
+        let name = match value.kind() {
+            // `{ user }`: the variable is the record.
+            "identifier" | "shorthand_property_identifier" => Some(cx.text(value).to_string()),
+            _ => payload_source(cx, value).filter(|_| value.kind() == "call_expression"),
+        };
+        if let Some(name) = name {
+            out.push(Record {
+                key,
+                name,
+                at: cx.loc(value),
+                looked_up: looked_up(cx, value),
+            });
+        }
+    }
+    out
+}
+
 /// The variable a payload is (or spreads) when it is a whole object: `user`,
 /// `req.user`, `user.toJSON()`, `{ ...user._doc }`.
 fn payload_source(cx: &Ctx<'_, '_>, node: Node<'_>) -> Option<String> {
@@ -804,6 +896,14 @@ fn payload_source(cx: &Ctx<'_, '_>, node: Node<'_>) -> Option<String> {
         }
         "call_expression" => {
             let f = node.field("function")?;
+            if cx.text(f) == "Object.assign" {
+                // `Object.assign({}, user)`: the last source that is a variable.
+                return cx
+                    .args(node)
+                    .into_iter()
+                    .rev()
+                    .find_map(|a| payload_source(cx, a));
+            }
             let method = f.field("property").map(|p| cx.text(p))?;
             if matches!(method, "toJSON" | "toObject" | "get" | "lean") {
                 payload_source(cx, f.field("object")?)
