@@ -628,8 +628,13 @@ impl ExportTable {
                 if !self.contains(&file) {
                     return Value::Module { file, path };
                 }
-                self.resolve_at(&file, &path, depth + 1)
-                    .unwrap_or(Value::Undefined)
+                match self.resolve_at(&file, &path, depth + 1) {
+                    // Unknown there (`envSchema.parse(process.env).JWT_SECRET`), yet the same
+                    // reference is the same value wherever it is used: keep it as one.
+                    Some(Value::Unknown) => Value::Module { file, path },
+                    Some(v) => v,
+                    None => Value::Undefined,
+                }
             }
             Value::Object(mut o) => {
                 for p in &mut o.props {

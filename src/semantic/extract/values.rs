@@ -245,6 +245,20 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn eval_template(&self, node: Node<'t>, d: u32) -> Value {
+        // `${process.env.X}` alone is the value itself (an env read stays an env read).
+        if node.named_child_count() == 1 {
+            if let Some(inner) = node
+                .named_child(0)
+                .filter(|c| c.kind() == "template_substitution")
+                .and_then(|c| c.named_child(0))
+            {
+                if let v @ (Value::Env { .. } | Value::Config { .. } | Value::Module { .. }) =
+                    self.eval_at(inner, d)
+                {
+                    return v;
+                }
+            }
+        }
         let mut out = String::new();
         let mut cursor = node.walk();
         for child in node.named_children(&mut cursor) {
