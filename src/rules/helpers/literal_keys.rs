@@ -26,14 +26,22 @@ pub struct LiteralKey<'f> {
     pub env: Option<String>,
 }
 
-/// The place in `op`'s own file that hands it a key written at `at`: the key argument
-/// itself, else the options argument that carries it, else the call.
+/// Whether `inner` lies within `outer` (same file).
+fn within(inner: &Loc, outer: &Loc) -> bool {
+    inner.path == outer.path
+        && inner.span.start_byte >= outer.span.start_byte
+        && inner.span.end_byte <= outer.span.end_byte
+}
+
+/// The place in the call that hands `op` a key written at `at`: the key argument itself,
+/// else the options argument that carries it (an options object built elsewhere, in this
+/// file or another), else the call.
 fn blame(op: &JwtOp, at: &Loc) -> Loc {
-    if at.path == op.at.path {
+    if within(at, &op.at) {
         return at.clone();
     }
     match op.options.at() {
-        Some(o) if o.path == op.at.path => o.clone(),
+        Some(o) if within(o, &op.at) => o.clone(),
         _ => op.at.clone(),
     }
 }

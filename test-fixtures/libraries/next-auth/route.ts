@@ -1,10 +1,10 @@
 import NextAuth, { type NextAuthOptions } from 'next-auth';
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET ?? 'next-auth-dev-secret', // expect: hardcoded-secret, weak-secret
+  secret: process.env.NEXTAUTH_SECRET ?? 'next-auth-dev-secret',
   session: { strategy: 'jwt' },
   providers: [],
 };
-const handler = NextAuth(authOptions);
+const handler = NextAuth(authOptions); // expect: hardcoded-secret, weak-secret
 export { handler as GET, handler as POST };
 
 export const withCallbacks: NextAuthOptions = {
