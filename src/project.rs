@@ -61,6 +61,10 @@ impl ProjectFacts {
     /// Works out which app each file belongs to (see `apps.rs`); `roots` are the walked
     /// paths, whose projects bound the search.
     pub fn assign_apps(&mut self, roots: &[std::path::PathBuf]) {
+        // Apps only scope module defaults: without any, no manifest needs reading.
+        if !self.ops().any(|op| op.kind == OpKind::ModuleConfig) {
+            return;
+        }
         let cwd = std::env::current_dir().unwrap_or_default();
         let mut apps = Apps::new(roots, &cwd);
         self.apps = self.files.iter().map(|f| apps.app_of(&f.path)).collect();
