@@ -678,7 +678,8 @@ fn analyse_project(
     expand_stage(&walked, &reader, &mut extracted);
     let count = walked.reported.iter().filter(|&&r| r).count();
     let bytes = extracted.bytes;
-    let project = link_stage(extracted.facts);
+    let mut project = link_stage(extracted.facts);
+    project.assign_apps(&walked.scope.walk);
     let only = walked.scope.limits().then(|| {
         walked
             .files

@@ -3,6 +3,7 @@
 //! Data flows one way (DESIGN.md §1): walk → read → parse → extract → expand → link →
 //! interpret → rules → finish → report; `engine` runs the stages, this file only exposes them.
 
+pub mod apps;
 pub mod baseline;
 pub mod catalog;
 pub mod config;

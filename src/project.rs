@@ -3,6 +3,7 @@
 //! operations, operations inside helper functions are instantiated at each call site, and
 //! project-wide queries are offered to rules.
 
+use crate::apps::{AppId, Apps, NO_APP};
 use crate::finding::Loc;
 use crate::semantic::interpret;
 use crate::semantic::ir::{CallSite, FileFacts, FunctionSummary, JwtOp, OpKind, Slot, TokenStore};
@@ -16,6 +17,8 @@ type HelperSite = (Loc, usize, std::ops::Range<usize>);
 #[derive(Debug, Default)]
 pub struct ProjectFacts {
     pub files: Vec<FileFacts>,
+    /// Each file's app, by index in `files` (empty: one app, as for a source linted alone).
+    apps: Vec<AppId>,
 }
 
 /// A storage write inside a wrapper, as seen from one call of the wrapper.
@@ -49,7 +52,36 @@ fn instantiate_store(st: &TokenStore, func: &Loc, call: &CallSite) -> TokenStore
 impl ProjectFacts {
     pub fn new(mut files: Vec<FileFacts>) -> ProjectFacts {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        ProjectFacts { files }
+        ProjectFacts {
+            files,
+            apps: Vec::new(),
+        }
+    }
+
+    /// Works out which app each file belongs to (see `apps.rs`); `roots` are the walked
+    /// paths, whose projects bound the search.
+    pub fn assign_apps(&mut self, roots: &[std::path::PathBuf]) {
+        // Apps only scope module defaults: without any, no manifest needs reading.
+        if !self.ops().any(|op| op.kind == OpKind::ModuleConfig) {
+            return;
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let mut apps = Apps::new(roots, &cwd);
+        self.apps = self.files.iter().map(|f| apps.app_of(&f.path)).collect();
+    }
+
+    /// The app of the file at `path` (an operation's `at.path`).
+    pub fn app_of(&self, path: &std::path::Path) -> AppId {
+        self.files
+            .binary_search_by(|f| f.path.as_path().cmp(path))
+            .ok()
+            .and_then(|i| self.apps.get(i).copied())
+            .unwrap_or(NO_APP)
+    }
+
+    /// Whether two operations are in the same app.
+    pub fn same_app(&self, a: &JwtOp, b: &JwtOp) -> bool {
+        self.app_of(&a.at.path) == self.app_of(&b.at.path)
     }
 
     /// The link and interpret stages: values that refer to other files are resolved
@@ -177,7 +209,8 @@ impl ProjectFacts {
 
     /// Whether an option `slot` picks is provably missing for `op`: absent at the call and,
     /// for operations that inherit module defaults, absent from every module configuration
-    /// found (none found means unknown). `Some(configs)` when missing, to cite as related.
+    /// that may provide them (see `module_configs_for`; none found means unknown).
+    /// `Some(configs)` when missing, to cite as related.
     pub fn missing_with_defaults<'a>(
         &'a self,
         op: &JwtOp,
@@ -189,14 +222,34 @@ impl ProjectFacts {
         if !op.inherits_defaults {
             return Some(Vec::new());
         }
-        let defaults: Vec<&JwtOp> = self.module_configs(op.lib).collect();
+        let defaults = self.module_configs_for(op);
         if defaults.is_empty() || defaults.iter().any(|c| !slot(c).is_absent()) {
             return None;
         }
         Some(defaults)
     }
 
-    /// Module-level defaults of one library (NestJS `JwtModule.register`), in path order.
+    /// The module configurations an operation that inherits defaults may get them from:
+    /// those of its library in its own app (DESIGN.md §2 "Project boundaries"); when its
+    /// app registers none (a shared library package, an Nx `libs/` folder used by the
+    /// apps), those of the whole project. In path order.
+    pub fn module_configs_for<'a>(&'a self, op: &JwtOp) -> Vec<&'a JwtOp> {
+        let app = self.app_of(&op.at.path);
+        let all: Vec<&JwtOp> = self.module_configs(op.lib).collect();
+        let own: Vec<&JwtOp> = all
+            .iter()
+            .copied()
+            .filter(|c| self.app_of(&c.at.path) == app)
+            .collect();
+        if own.is_empty() {
+            all
+        } else {
+            own
+        }
+    }
+
+    /// Module-level defaults of one library (NestJS `JwtModule.register`), in path order,
+    /// across the project.
     pub fn module_configs<'a>(&'a self, lib: &'a str) -> impl Iterator<Item = &'a JwtOp> + 'a {
         self.ops()
             .filter(move |op| op.lib == lib && op.kind == OpKind::ModuleConfig && op.via.is_none())

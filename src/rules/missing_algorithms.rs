@@ -37,6 +37,29 @@ impl Rule for MissingAlgorithms {
             }
             out.push(f);
         }
+        // A registration that sets up verification for its app, when the app shows no
+        // verification of its own to blame (DESIGN.md §2 "Project boundaries").
+        for op in file
+            .ops
+            .iter()
+            .filter(|op| op.sets_up_verification && op.via.is_none() && op.algorithms.is_absent())
+        {
+            let verified_here = project
+                .ops()
+                .any(|v| v.lib == op.lib && v.kind.verifies() && project.same_app(v, op));
+            if verified_here {
+                continue;
+            }
+            out.push(Finding::new(
+                &META,
+                op.at.clone(),
+                format!(
+                    "`{}` sets up token verification without `{}`",
+                    op.api, op.spelling.algorithms
+                ),
+                help(op, &[]),
+            ));
+        }
     }
 }
 

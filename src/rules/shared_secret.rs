@@ -13,13 +13,12 @@ static META: RuleMeta = crate::rule_meta!("shared-secret");
 /// are qualified by it.
 fn key_identity(op: &JwtOp, project: &ProjectFacts) -> Option<(String, String)> {
     // No key at the call: it comes from the library's module defaults, shared by every
-    // call when the project registers the module once.
-    if op.key.is_absent() && op.inherits_defaults {
-        let mut configs = project.module_configs(op.lib);
-        let only = configs.next()?;
-        if configs.next().is_some() {
+    // call of the app when the app registers the module once.
+    if inherits_key(op) {
+        let configs = project.module_configs_for(op);
+        let [only] = configs.as_slice() else {
             return None;
-        }
+        };
         let id = only.key.value().and_then(|v| v.identity());
         let id = id.unwrap_or_else(|| format!("the secret registered for {}", op.lib));
         return Some((id.clone(), id));
@@ -31,6 +30,18 @@ fn key_identity(op: &JwtOp, project: &ProjectFacts) -> Option<(String, String)> 
     } else {
         Some((id.clone(), id))
     }
+}
+
+/// The operation's key is its module's (NestJS `JwtModule` `secret`).
+fn inherits_key(op: &JwtOp) -> bool {
+    op.key.is_absent() && op.inherits_defaults
+}
+
+/// Whether two signs' keys may be compared: a key inherited from module defaults is only
+/// known inside its app (another app's module with the same expression is another
+/// deployment's secret, DESIGN.md §2 "Project boundaries").
+fn comparable(a: &JwtOp, b: &JwtOp, project: &ProjectFacts) -> bool {
+    !(inherits_key(a) || inherits_key(b)) || project.same_app(a, b)
 }
 
 /// A key identity for people: `process.env.X`, "`secret` from ./config", a hard-coded
@@ -82,7 +93,8 @@ impl Rule for SharedSecret {
                 .ops()
                 .filter(|o| o.kind == OpKind::Sign && !std::ptr::eq(*o, op))
                 .find(|o| {
-                    key_identity(o, project).is_some_and(|(other, _)| other == id)
+                    comparable(o, op, project)
+                        && key_identity(o, project).is_some_and(|(other, _)| other == id)
                         && is_access(o, op)
                 });
             let Some(access) = access else { continue };

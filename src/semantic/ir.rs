@@ -149,6 +149,10 @@ pub struct JwtOp {
     /// Missing options may be supplied by the library's module-level defaults
     /// (`ModuleConfig` operations of the same library elsewhere in the project).
     pub inherits_defaults: bool,
+    /// Module defaults that are themselves the app's verification setup (the `@fastify/jwt`
+    /// registration decorates requests with `jwtVerify`): judged as a verification when no
+    /// verification of the library is visible in the app.
+    pub sets_up_verification: bool,
     /// For an operation seen through a helper function's call site: the operation inside
     /// the helper. Only the slots the call fills in are known on such a copy.
     pub via: Option<Loc>,
@@ -273,6 +277,7 @@ impl JwtOp {
             verified_nearby: false,
             names: Vec::new(),
             inherits_defaults: false,
+            sets_up_verification: false,
             via: None,
         }
     }

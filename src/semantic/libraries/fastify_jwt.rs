@@ -56,6 +56,9 @@ impl Library for FastifyJwt {
                 op.options = options.prop("verify");
                 op.ms_durations = true;
                 op.spelling = &REGISTER_SPELLING;
+                // Requests get `jwtVerify` with these options; an app may verify only through
+                // code not seen here (a hook in another package).
+                op.sets_up_verification = true;
                 out.push(op);
             }
             ["sign"] | ["jwtSign"] => {
