@@ -81,6 +81,22 @@ impl Rule for LongLivedToken {
             if lifetime <= bound {
                 continue;
             }
+            if lifetime.is_infinite() {
+                out.push(
+                    Finding::new(
+                        &META,
+                        at,
+                        format!(
+                            "`{}` issues {} {kind} that never expires in practice: its `exp` is a multiple of the current time, not the current time plus a lifetime",
+                            op.api,
+                            if kind.starts_with('a') { "an" } else { "a" },
+                        ),
+                        "add the lifetime to the current time in seconds: `exp: Math.floor(Date.now() / 1000) + 15 * 60`",
+                    )
+                    .via(op),
+                );
+                continue;
+            }
             let option = if bound == max_refresh && kind == "refresh token" {
                 "max-refresh-lifetime"
             } else {

@@ -227,15 +227,17 @@ impl JwtOp {
     /// function's parameters, or another slot is exactly one. Call sites of that function
     /// are checked with their arguments (see `project.rs`).
     pub fn helper_function(&self) -> Option<&Loc> {
-        if let Some(f) = self.key.value().and_then(Value::param_function) {
-            return Some(f);
-        }
-        [&self.payload, &self.algorithms, &self.expiry, &self.options]
-            .into_iter()
-            .find_map(|s| match s.value() {
-                Some(Value::Param { func, .. }) => Some(func),
-                _ => None,
-            })
+        // A slot built from a parameter: the parameter itself, or an object or array that
+        // holds one (`jwt.sign({ exp, data }, key)` with `data` a parameter).
+        [
+            &self.key,
+            &self.payload,
+            &self.algorithms,
+            &self.expiry,
+            &self.options,
+        ]
+        .into_iter()
+        .find_map(|s| s.value().and_then(Value::param_function))
     }
 
     /// The clock tolerance in seconds, when known.

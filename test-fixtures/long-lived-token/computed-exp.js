@@ -19,3 +19,7 @@ exports.tenMinutes = (user) =>
   jwt.sign({ sub: user.id, exp: moment().add(10, 'minutes').unix() }, process.env.KEY);
 // A unit jwtlint does not know stays unknown.
 exports.odd = (user) => jwt.sign({ sub: user.id, exp: moment().add(1, 'fortnight').unix() }, process.env.KEY);
+
+// A multiple of the current time instead of a sum: the token never expires in practice.
+exports.multiplied = (user) =>
+  jwt.sign({ sub: user.id, exp: Math.round(Date.now() / 1000) * 60 * 60 * 24 * 30 }, process.env.KEY); // expect: long-lived-token

@@ -336,6 +336,12 @@ impl<'a, 't> Ctx<'a, 't> {
                     offset: offset - n,
                     ms,
                 },
+                // `Math.round(Date.now() / 1000) * 60 * 60 * 24 * 30`: a multiple of the
+                // current time, an expiry that never comes.
+                (Value::Now { .. }, Value::Num(n)) if op == "*" && n > 1.0 => Value::Now {
+                    offset: f64::INFINITY,
+                    ms: false,
+                },
                 // Milliseconds to seconds.
                 (Value::Now { offset, ms: true }, Value::Num(n)) if op == "/" && n == 1000.0 => {
                     Value::Now {
