@@ -93,6 +93,9 @@ pub struct FileIndex<'t> {
     pub strings: Vec<Node<'t>>,
     /// Plain property writes to declared objects, by the declared name's start byte.
     pub member_writes: std::collections::HashMap<usize, Vec<MemberWrite<'t>>>,
+    /// A variable assigned exactly once after a declaration without a value
+    /// (`let opts; opts = {…}`), by the declared name's start byte: the assigned value.
+    pub single_assignments: std::collections::HashMap<usize, MemberWrite<'t>>,
 }
 
 pub fn text<'a>(node: Node<'_>, src: &'a str) -> &'a str {
@@ -158,6 +161,8 @@ struct Builder<'t, 's> {
     member_writes: Vec<(String, usize, Node<'t>, Node<'t>, Option<Node<'t>>)>,
     /// Other changes to a bound object.
     opaque_mutations: Vec<(String, usize)>,
+    /// `name = value` assignments: name, position, the assignment, the statement's parent.
+    assignments: Vec<(String, usize, Node<'t>, Option<Node<'t>>)>,
 }
 
 impl<'t, 's> Builder<'t, 's> {
@@ -445,6 +450,16 @@ impl<'t, 's> Builder<'t, 's> {
                 if let Some(left) = node.field("left") {
                     self.note_write(left);
                     self.note_member_write(node, left);
+                    if left.kind() == "identifier" {
+                        let statement =
+                            node.parent().filter(|p| p.kind() == "expression_statement");
+                        self.assignments.push((
+                            text(left, self.src).to_string(),
+                            left.start_byte(),
+                            node,
+                            statement.and_then(|s| s.parent()),
+                        ));
+                    }
                     if is_commonjs_export(left, self.src) {
                         self.index.exports.push(node);
                     }
@@ -707,12 +722,14 @@ impl<'t> FileIndex<'t> {
                 directive_comments: Vec::new(),
                 strings: Vec::new(),
                 member_writes: Default::default(),
+                single_assignments: Default::default(),
             },
             stack: Vec::new(),
             writes: Vec::new(),
             mutations: Vec::new(),
             member_writes: Vec::new(),
             opaque_mutations: Vec::new(),
+            assignments: Vec::new(),
         };
         b.open(root, true);
         let mut cursor = root.walk();
@@ -748,11 +765,45 @@ impl<'t> FileIndex<'t> {
                 }
                 if !cursor.goto_parent() {
                     let writes = std::mem::take(&mut b.writes);
+                    let mut write_counts: std::collections::HashMap<usize, usize> =
+                        std::collections::HashMap::new();
                     for (name, pos) in writes {
                         if let Some(d) = b.index.lookup(&name, pos) {
                             d.reassigned.set(true);
+                            *write_counts.entry(d.name.start_byte()).or_default() += 1;
                         }
                     }
+                    // `let x; x = value;` in the declaring block: one value after all.
+                    let mut single = Vec::new();
+                    for (name, pos, assign, block) in std::mem::take(&mut b.assignments) {
+                        let Some(d) = b.index.lookup(&name, pos) else {
+                            continue;
+                        };
+                        let id = d.name.start_byte();
+                        let no_init = matches!(&d.kind, DeclKind::Var { init: None, path, .. } if path.is_empty());
+                        let declared_in = d
+                            .name
+                            .parent()
+                            .and_then(|p| p.parent())
+                            .and_then(|p| p.parent());
+                        let same_block =
+                            matches!((block, declared_in), (Some(a), Some(b)) if a.id() == b.id());
+                        if no_init && same_block && write_counts.get(&id) == Some(&1) {
+                            if let (Some(key), Some(value)) =
+                                (assign.field("left"), assign.field("right"))
+                            {
+                                single.push((
+                                    id,
+                                    MemberWrite {
+                                        key,
+                                        value,
+                                        unconditional: true,
+                                    },
+                                ));
+                            }
+                        }
+                    }
+                    b.index.single_assignments.extend(single);
                     let mutations = std::mem::take(&mut b.mutations);
                     for (name, pos) in mutations {
                         if let Some(d) = b.index.lookup(&name, pos) {

@@ -460,7 +460,13 @@ impl<'a, 't> Ctx<'a, 't> {
                 default,
             } => {
                 if !constant && decl.reassigned.get() {
-                    return Value::Unknown;
+                    // `let x; x = value;` before this use, in the declaring block.
+                    return match self.index.single_assignments.get(&decl.name.start_byte()) {
+                        Some(w) if w.value.end_byte() <= node.start_byte() => {
+                            self.eval_at(w.value, d)
+                        }
+                        _ => Value::Unknown,
+                    };
                 }
                 // The declaration itself (`const { a } = b`): do not evaluate past our own position.
                 let base = match init {
