@@ -342,7 +342,7 @@ fn functions_in<'v>(v: &'v Value, depth: u32, out: &mut Vec<&'v Loc>) {
 }
 
 /// What adapters may ask of a function once the tree is gone.
-fn summarise(cx: &Ctx<'_, '_>, at: &Loc) -> Option<FunctionSummary> {
+pub fn summarise(cx: &Ctx<'_, '_>, at: &Loc) -> Option<FunctionSummary> {
     let func = cx.function_node(at)?;
     let text = cx.text(func);
     // Key-lookup analysis walks the body; only a function that reads a header can matter.

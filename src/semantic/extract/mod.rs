@@ -43,6 +43,7 @@ pub fn extract(
         facts.browser = decode_use::is_browser(&cx);
     }
     facts.exports = exports::collect(&cx);
+    exported_summaries(&cx, &mut facts);
     for s in &index.strings {
         if let Some(value) = scope::string_value(*s, &source.text) {
             if let Some(t) = token_literals::decode(&value) {
@@ -72,4 +73,40 @@ pub fn extract(
     facts.needs.sort();
     facts.needs.dedup();
     facts
+}
+
+/// Small exported functions are summarised too: another file may pass one as a callback
+/// (`JwtModule.registerAsync({ useFactory: jwtOptionsFactory })` with the factory in a
+/// config module). Large ones are not: factories and key lookups are short, and summarising
+/// every exported function of a big project would cost a walk of each.
+fn exported_summaries(cx: &values::Ctx<'_, '_>, facts: &mut ir::FileFacts) {
+    const MAX_BYTES: usize = 4096;
+    let mut found: Vec<&crate::finding::Loc> = Vec::new();
+    let values = facts
+        .exports
+        .named
+        .iter()
+        .map(|(_, v)| v)
+        .chain(facts.exports.default.iter());
+    for v in values {
+        match v {
+            super::value::Value::Function { at } => found.push(at),
+            super::value::Value::Object(o) => {
+                found.extend(o.props.iter().filter_map(|p| match &p.value {
+                    super::value::Value::Function { at } => Some(at),
+                    _ => None,
+                }))
+            }
+            _ => {}
+        }
+    }
+    let mut summaries = Vec::new();
+    for at in found {
+        let small = at.span.end_byte.saturating_sub(at.span.start_byte) <= MAX_BYTES;
+        let seen = facts.functions.iter().any(|f| f.at.span == at.span);
+        if small && !seen && at.path == cx.path {
+            summaries.extend(calls::summarise(cx, at));
+        }
+    }
+    facts.functions.extend(summaries);
 }

@@ -6,6 +6,6 @@ export class AuthService {
   constructor(private readonly jwtService: JwtService) {}
 
   run(token: string) {
-    return this.jwtService.verify(token); // todo-expect: missing-algorithms
+    return this.jwtService.verify(token); // expect: missing-algorithms
   }
 }

@@ -6,6 +6,6 @@ export class AuthService {
   constructor(private readonly jwtService: JwtService) {}
 
   run(userId: string) {
-    return this.jwtService.sign({ sub: userId }); // todo-expect: missing-expiration
+    return this.jwtService.sign({ sub: userId }); // expect: missing-expiration
   }
 }
