@@ -593,7 +593,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// property (`constructor(private jwt: JwtService)`), or a single `this.name = …`.
     fn eval_this_member(&self, member: Node<'t>, name: &str, d: u32) -> Value {
         let Some(body) = self.enclosing_class_body(member) else {
-            return Value::Unknown;
+            return self.eval_function_this_member(member, name, d);
         };
         let mut cursor = body.walk();
         for item in body.named_children(&mut cursor) {
@@ -671,6 +671,94 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 found = a.field("right");
             }
+        }
+        match found {
+            Some(right) => self.eval_at(right, d),
+            None => Value::Unknown,
+        }
+    }
+
+    /// `this.name` outside a class: in a function constructor (`function Auth() { this.opts =
+    /// {…} }`, read there or in `Auth.prototype.m = function () {…}`), or at the top level of a
+    /// CommonJS module (`this` is `module.exports`). One `this.name = value` in the
+    /// constructor (or the module's top level) is the definition; several are not.
+    fn eval_function_this_member(&self, member: Node<'t>, name: &str, d: u32) -> Value {
+        const FUNCTIONS: &[&str] = &[
+            "function_declaration",
+            "function_expression",
+            "function",
+            "generator_function",
+            "generator_function_declaration",
+        ];
+        let chain = self.ancestors(member);
+        let function = chain
+            .iter()
+            .copied()
+            .find(|n| FUNCTIONS.contains(&n.kind()));
+        // The function whose `this.x = …` define the instance: the constructor itself, or
+        // the one a prototype method belongs to.
+        let (range, top_level) = match function {
+            None => (self.root, true),
+            Some(f) => {
+                let owner = f
+                    .parent()
+                    .filter(|p| p.kind() == "assignment_expression")
+                    .and_then(|a| a.field("left"))
+                    .filter(|l| l.kind() == "member_expression")
+                    .and_then(|l| l.field("object"))
+                    .filter(|o| {
+                        o.kind() == "member_expression"
+                            && o.field("property")
+                                .is_some_and(|p| self.text(p) == "prototype")
+                    })
+                    .and_then(|o| o.field("object"))
+                    .filter(|c| c.kind() == "identifier");
+                match owner {
+                    Some(ctor) => match self.index.lookup(self.text(ctor), ctor.start_byte()) {
+                        Some(decl) => match &decl.kind {
+                            super::scope::DeclKind::Function(f) => (*f, false),
+                            _ => return Value::Unknown,
+                        },
+                        None => return Value::Unknown,
+                    },
+                    None => (f, false),
+                }
+            }
+        };
+        let mut found = None;
+        let first = self
+            .index
+            .assignments
+            .partition_point(|a| a.start_byte() < range.start_byte());
+        for a in &self.index.assignments[first..] {
+            if a.start_byte() > range.end_byte() {
+                break;
+            }
+            let Some(left) = a.field("left") else {
+                continue;
+            };
+            let this_member = left.kind() == "member_expression"
+                && left.field("object").is_some_and(|o| o.kind() == "this")
+                && left.field("property").is_some_and(|p| self.text(p) == name);
+            if !this_member {
+                continue;
+            }
+            // The `this` of the writing code must be the same object.
+            let writer = self
+                .ancestors(*a)
+                .into_iter()
+                .find(|n| FUNCTIONS.contains(&n.kind()));
+            let same = match writer {
+                None => top_level,
+                Some(w) => !top_level && w.id() == range.id(),
+            };
+            if !same {
+                continue;
+            }
+            if found.is_some() {
+                return Value::Unknown;
+            }
+            found = a.field("right");
         }
         match found {
             Some(right) => self.eval_at(right, d),
