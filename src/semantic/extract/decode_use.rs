@@ -560,9 +560,8 @@ pub fn is_browser(cx: &Ctx<'_, '_>) -> bool {
     {
         return true;
     }
-    let path = cx
-        .path
-        .to_string_lossy()
+    // Leading slash: a relative path (`frontend/src/a.js`) starts with a folder too.
+    let path = format!("/{}", cx.path.to_string_lossy())
         .replace('\\', "/")
         .to_ascii_lowercase();
     const FRONT: &[&str] = &[
