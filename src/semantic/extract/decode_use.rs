@@ -274,12 +274,6 @@ fn analyse_at(cx: &Ctx<'_, '_>, call: Node<'_>, hops: u32) -> (Option<DecodeUse>
                 }
                 continue;
             }
-            "subscript_expression" => {
-                if let Some(ix) = p.field("index").filter(|ix| ix.kind() == "string") {
-                    path.push(text(ix, src).trim_matches(['\'', '"', '`']));
-                }
-                continue;
-            }
             "arguments" => {
                 let Some(callee) = chain.get(i + 1).and_then(|c| c.field("function")) else {
                     continue;
