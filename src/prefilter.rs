@@ -53,6 +53,7 @@ fn patterns() -> Vec<String> {
             "next-auth",
             "@auth/core",
             "jsrsasign",
+            "jws",
         ]
         .map(String::from),
     );

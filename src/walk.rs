@@ -49,9 +49,18 @@ pub const TEST_DIRS: &[&str] = &[
     "integration-test",
     "testing",
     "test-utils",
+    "test_utils",
+    "testutils",
+    "test-helpers",
+    "test-support",
+    // Type tests (tsd, vitest's typecheck, tstyche): they compile, never run.
+    "test-d",
+    "type-tests",
+    "typetests",
 ];
 
-/// Whether a file name is a test: `a.test.ts`, `a.spec.js`, `a.e2e-spec.ts`, `a.cy.ts`.
+/// Whether a file name is a test: `a.test.ts`, `a.spec.js`, `a.e2e-spec.ts`, `a.cy.ts`, and
+/// type tests (`index.test-d.ts` for tsd and vitest, `a.tst.ts` for tstyche).
 pub fn is_test_file(name: &str) -> bool {
     let stem = match name.rsplit_once('.') {
         Some((stem, _)) => stem,
@@ -61,6 +70,9 @@ pub fn is_test_file(name: &str) -> bool {
         || stem.ends_with(".spec")
         || stem.ends_with(".e2e-spec")
         || stem.ends_with(".cy")
+        || stem.ends_with(".test-d")
+        || stem.ends_with(".spec-d")
+        || stem.ends_with(".tst")
 }
 
 /// Whether a file name is generated or bundled code that nobody edits.
@@ -294,6 +306,9 @@ mod tests {
             "app.e2e-spec.ts",
             "login.cy.ts",
             "x.test.tsx",
+            "index.test-d.ts",
+            "types.spec-d.ts",
+            "sign.tst.ts",
         ] {
             assert!(super::is_test_file(yes), "{yes}");
         }

@@ -1,7 +1,7 @@
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
 use crate::semantic::ir::{JwtOp, Slot};
-use crate::semantic::value::{KeyKind, Value};
+use crate::semantic::value::{is_public_key, Value};
 
 pub struct AlgorithmConfusion;
 
@@ -25,29 +25,6 @@ fn algorithms(op: &JwtOp) -> Option<Vec<String>> {
             .collect(),
         Value::Str { value, .. } => Some(vec![value.clone()]),
         _ => None,
-    }
-}
-
-/// Whether a key value is public-key material: a PEM public key or certificate, a
-/// `createPublicKey(...)`, or a key file named like a public key.
-fn is_public_key(v: &Value) -> bool {
-    match v {
-        Value::Str { value, .. } => {
-            value.contains("PUBLIC KEY-----") || value.contains("BEGIN CERTIFICATE")
-        }
-        Value::KeyMaterial {
-            kind: KeyKind::PublicKey,
-            ..
-        } => true,
-        Value::KeyMaterial {
-            kind: KeyKind::File,
-            from,
-        } => from.as_str().is_some_and(|p| {
-            let p = p.to_ascii_lowercase();
-            p.contains("public") || p.ends_with(".pub") || p.ends_with(".crt") || p.contains("cert")
-        }),
-        Value::KeyMaterial { from, .. } => is_public_key(from),
-        _ => false,
     }
 }
 

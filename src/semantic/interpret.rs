@@ -157,6 +157,11 @@ pub fn instantiate(
         op.api = format!("{}` through `{}", old.api, call.api);
         op.via = Some(old.at.clone());
         op.names = call.names.iter().chain(&old.names).cloned().collect();
+        // A decode wrapper's claims are used by its caller: the caller's use counts here.
+        if op.kind == OpKind::Decode {
+            op.decode_use = call.decode_use.clone();
+            op.verified_nearby = call.verified_nearby;
+        }
         out.push(op);
     }
     out

@@ -101,6 +101,7 @@ pub struct JwtOp {
     pub at: Loc,
     /// The secret or key.
     pub key: Slot,
+    /// Sign: the claims. Decode: the token decoded.
     pub payload: Slot,
     /// Verify: the allowlist; sign: the algorithm.
     pub algorithms: Slot,

@@ -334,3 +334,32 @@ pub fn project(v: Value, key: &str) -> Value {
         _ => Value::Unknown,
     }
 }
+
+/// Whether a key value is public-key material: a PEM public key or certificate, a
+/// `createPublicKey(...)`, a key file named like a public key, or an environment variable
+/// named for one (`JWT_PUBLIC_KEY`). Anyone may hold such a key, so it must never be used
+/// as an HMAC secret.
+pub fn is_public_key(v: &Value) -> bool {
+    match v {
+        Value::Str { value, .. } => {
+            value.contains("PUBLIC KEY-----") || value.contains("BEGIN CERTIFICATE")
+        }
+        Value::KeyMaterial {
+            kind: KeyKind::PublicKey,
+            ..
+        } => true,
+        Value::KeyMaterial {
+            kind: KeyKind::File,
+            from,
+        } => from.as_str().is_some_and(|p| {
+            let p = p.to_ascii_lowercase();
+            p.contains("public") || p.ends_with(".pub") || p.ends_with(".crt") || p.contains("cert")
+        }),
+        Value::KeyMaterial { from, .. } => is_public_key(from),
+        Value::Env { name, fallback } => {
+            name.to_ascii_uppercase().contains("PUBLIC")
+                || fallback.as_deref().is_some_and(is_public_key)
+        }
+        _ => false,
+    }
+}

@@ -477,6 +477,8 @@ impl<'a, 't> Ctx<'a, 't> {
                         self.eval_at(*init, d)
                     }
                     Some(_) => return Value::Unknown,
+                    // `declare const key: CryptoKey` says a value exists elsewhere.
+                    None if is_ambient(self.root, decl.name) => return Value::Unknown,
                     None => Value::Undefined,
                 };
                 let v = follow(base, path);
@@ -1026,6 +1028,14 @@ impl<'a, 't> Ctx<'a, 't> {
             _ => Value::Unknown,
         }
     }
+}
+
+/// Whether a declared name sits in a TypeScript `declare` statement (no initialiser there
+/// means "defined elsewhere", not `undefined`).
+fn is_ambient(root: Node<'_>, name: Node<'_>) -> bool {
+    crate::semantic::extract::syntax::ancestors(root, name)
+        .iter()
+        .any(|n| n.kind() == "ambient_declaration")
 }
 
 fn collect_returns<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {

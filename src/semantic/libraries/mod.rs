@@ -8,6 +8,7 @@ mod hono_jwt;
 mod jose;
 mod jsonwebtoken;
 mod jsrsasign;
+mod jws;
 mod jwt_decode;
 mod jwt_simple;
 mod koa_jwt;
@@ -69,6 +70,11 @@ pub fn interpret(lib: &dyn Library, call: &Call<'_>, out: &mut Vec<JwtOp>) -> us
     lib.on_call(call, out);
     let claims = lib.claim_options();
     for op in &mut out[start..] {
+        // A decode's payload slot holds the token it decodes: a decode inside a helper
+        // that takes the token as a parameter is then instantiated at the helper's calls.
+        if op.kind == OpKind::Decode && op.payload.is_absent() {
+            op.payload = call.arg(0);
+        }
         op.claim_options = claims;
         normalise(op);
     }
@@ -204,6 +210,7 @@ pub static LIBRARIES: &[&dyn Library] = &[
     &jwt_simple::JwtSimple,
     &hono_jwt::HonoJwt,
     &jwt_decode::JwtDecode,
+    &jws::Jws,
     &fastify_jwt::FastifyJwt,
     &njwt::Njwt,
     &jsrsasign::Jsrsasign,

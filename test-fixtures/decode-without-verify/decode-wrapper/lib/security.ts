@@ -1,0 +1,3 @@
+import jws from 'jws';
+
+export const decode = (token: string) => jws.decode(token)?.payload;

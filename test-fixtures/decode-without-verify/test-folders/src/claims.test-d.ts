@@ -1,0 +1,5 @@
+import { decodeJwt } from 'jose';
+import { expectTypeOf } from 'vitest';
+
+const { scope } = decodeJwt('x');
+expectTypeOf(scope).toBeUnknown();
