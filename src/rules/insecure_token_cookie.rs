@@ -69,10 +69,27 @@ impl Rule for InsecureTokenCookie {
                 || "a token cookie".to_string(),
                 |n| format!("the token cookie `{n}`"),
             );
+            // `sameSite: 'none'` is set, to the value that sends the cookie cross-site.
+            let none = missing.contains(&"sameSite")
+                && c.options
+                    .prop("sameSite")
+                    .value()
+                    .is_some_and(|v| v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("none")));
+            let what = if none {
+                missing.retain(|m| *m != "sameSite");
+                let cross = "with `sameSite: 'none'` (sent on cross-site requests, open to CSRF)";
+                if missing.is_empty() {
+                    cross.to_string()
+                } else {
+                    format!("without {} and {cross}", flag_list(&missing))
+                }
+            } else {
+                format!("without {}", flag_list(&missing))
+            };
             out.push(Finding::new(
                 &META,
                 c.at.clone(),
-                format!("`{}` sets {label} without {}", c.api, flag_list(&missing)),
+                format!("`{}` sets {label} {what}", c.api),
                 "set `httpOnly: true` (scripts cannot read it), `secure: true` (HTTPS only) and `sameSite: 'lax'` or `'strict'` (no cross-site sends)",
             ));
         }
