@@ -4,8 +4,8 @@
 //!
 //! A file's app is the nearest folder above it that is a named package (a `package.json`
 //! with a `name`: one of several projects in a scanned folder), a workspace member (a
-//! folder matched by the root `package.json` `workspaces` or by `pnpm-workspace.yaml`
-//! `packages`, named or not), or an app folder of an Nx/Turborepo layout (`apps/<x>/`); a
+//! folder with a `package.json`, named or not, matched by a workspace root's `package.json`
+//! `workspaces` or `pnpm-workspace.yaml` `packages`), or an app folder of an Nx/Turborepo layout (`apps/<x>/`); a
 //! file in none belongs to the project as a whole. The search never climbs above the project
 //! of the root the file was walked from, so nothing outside it is read.
 
@@ -116,6 +116,11 @@ impl Apps {
     /// Whether `dir` is a workspace member of a workspace root at or above it, up to
     /// `boundary` (the root need not be the project's: a monorepo inside a repository).
     fn is_member(&mut self, dir: &Path, boundary: &Path) -> bool {
+        // npm and pnpm take only folders with a manifest as members (`packages/**` is not
+        // every folder below `packages/`).
+        if !dir.join("package.json").is_file() {
+            return false;
+        }
         for root in dir.ancestors().skip(1) {
             if !root.starts_with(boundary) {
                 break;
@@ -418,12 +423,15 @@ mod tests {
             r#"{"private":true}"#,
         );
         write(&root, "mono/services/legacy/package.json", "{}");
+        write(&root, "mono/services/billing/package.json", "{}");
+        write(&root, "mono/tools/a/b/pkg/package.json", "{}");
         let mut apps = Apps::new(std::slice::from_ref(&root), &root);
         assert_eq!(
             app_folder(&mut apps, &root, "mono/services/api/src/a.ts"),
             Some(PathBuf::from("mono/services/api"))
         );
-        // A member needs no manifest of its own, at any depth `**` allows.
+        // A member needs a manifest but no name, at any depth `**` allows; a folder below a
+        // member without one is not a member.
         assert_eq!(
             app_folder(&mut apps, &root, "mono/services/billing/x.ts"),
             Some(PathBuf::from("mono/services/billing"))
@@ -431,6 +439,11 @@ mod tests {
         assert_eq!(
             app_folder(&mut apps, &root, "mono/tools/a/b/pkg/x.ts"),
             Some(PathBuf::from("mono/tools/a/b/pkg"))
+        );
+        assert_eq!(
+            app_folder(&mut apps, &root, "mono/tools/a/x.ts"),
+            None,
+            "no manifest in tools/a"
         );
         // Excluded by a later `!` pattern.
         assert_eq!(apps.app_of(&root.join("mono/services/legacy/x.ts")), NO_APP);
@@ -446,6 +459,9 @@ mod tests {
             "pnpm-workspace.yaml",
             "# the apps\npackages:\n  - 'apps/*'\n  - \"packages/*-svc\" # services\ncatalog:\n  - not/a/member\n",
         );
+        write(&root, "packages/auth-svc/package.json", "{}");
+        write(&root, "packages/shared/package.json", "{}");
+        write(&root, "not/a/member/package.json", "{}");
         let mut apps = Apps::new(std::slice::from_ref(&root), &root);
         assert_eq!(
             app_folder(&mut apps, &root, "packages/auth-svc/src/a.ts"),

@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod mermaid;
 
 use crate::apps::{package_name, AppId, Apps, NO_APP};
+use crate::finding::Loc;
 use crate::paths::Paths;
 use crate::project::ProjectFacts;
 use crate::rules::helpers::token_names::names_token;
@@ -18,7 +19,7 @@ use crate::semantic::ir::{CookieSet, JwtOp, OpKind, Slot, TokenStore};
 use crate::semantic::token_kind::{kind_of_name, TokenKind};
 use crate::semantic::value::{KeyKind, Value};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// What a place does with a token.
@@ -233,6 +234,11 @@ impl Inventory {
                 .id
                 .clone()
         };
+        // The operations written in helpers, for the copies seen through their callers.
+        let mut originals: HashMap<&Loc, Vec<&JwtOp>> = HashMap::new();
+        for o in project.ops().filter(|o| o.via.is_none()) {
+            originals.entry(&o.at).or_default().push(o);
+        }
         let mut entries = Vec::new();
         for file in &project.files {
             if only.is_some_and(|o| !o.contains(file.path.as_ref())) {
@@ -240,7 +246,16 @@ impl Inventory {
             }
             let svc = service_of(&file.path);
             for op in &file.ops {
-                entries.push(op_entry(op, project, &svc, paths));
+                let original = op
+                    .via
+                    .as_ref()
+                    .and_then(|v| originals.get(v))
+                    .and_then(|os| os.iter().find(|o| o.kind == op.kind));
+                let op = match original {
+                    Some(original) => through_helper(op, original),
+                    None => op.clone(),
+                };
+                entries.push(op_entry(&op, project, &svc, paths));
             }
             for st in file.stores.iter().filter(|s| stores_token(s)) {
                 entries.push(store_entry(st, &svc, paths));
@@ -307,6 +322,30 @@ fn service(app: AppId, folder: Option<&Path>, paths: &Paths) -> Service {
     Service { id, name }
 }
 
+/// An operation seen through a helper's call site, completed by the helper's own: the
+/// copy knows only the slots the call fills in (`interpret::instantiate`); the others are
+/// the helper's, the same at every call, unless they come from a parameter the call did
+/// not fill in.
+fn through_helper(op: &JwtOp, original: &JwtOp) -> JwtOp {
+    let mut op = op.clone();
+    let pairs = [
+        (&mut op.key, &original.key),
+        (&mut op.algorithms, &original.algorithms),
+        (&mut op.expiry, &original.expiry),
+        (&mut op.options, &original.options),
+        (&mut op.audience, &original.audience),
+        (&mut op.issuer, &original.issuer),
+    ];
+    for (copy, own) in pairs {
+        let from_param = own.value().is_some_and(|v| v.param_function().is_some());
+        if *copy == Slot::Unknown && *own != Slot::Unknown && !from_param {
+            *copy = own.clone();
+        }
+    }
+    op.api = original.api.clone();
+    op
+}
+
 fn role_of(op: &JwtOp) -> Role {
     match op.kind {
         OpKind::Sign => Role::Issue,
@@ -316,7 +355,7 @@ fn role_of(op: &JwtOp) -> Role {
     }
 }
 
-fn place_id(role: Role, path: &str, loc: &crate::finding::Loc) -> String {
+fn place_id(role: Role, path: &str, loc: &Loc) -> String {
     format!(
         "{}@{path}:{}:{}",
         role.as_str(),
@@ -418,7 +457,14 @@ fn op_entry(op: &JwtOp, project: &ProjectFacts, service: &str, paths: &Paths) ->
                 .expiry
                 .value()
                 .and_then(crate::semantic::duration::seconds);
-            (secs, Some(secs.map_or("unknown".into(), describe)))
+            let shown = match (secs, op.expiry.value()) {
+                (Some(secs), _) => describe(secs),
+                (None, Some(Value::Env { .. } | Value::Config { .. })) => {
+                    shown_value(&op.expiry).unwrap_or_else(|| "unknown".into())
+                }
+                _ => "unknown".into(),
+            };
+            (secs, Some(shown))
         }
         _ => (None, None),
     };
@@ -457,7 +503,7 @@ fn op_entry(op: &JwtOp, project: &ProjectFacts, service: &str, paths: &Paths) ->
     }
 }
 
-fn shown_loc(loc: &crate::finding::Loc, paths: &Paths) -> String {
+fn shown_loc(loc: &Loc, paths: &Paths) -> String {
     format!("{}:{}", paths.for_people(&loc.path), loc.span.start.line)
 }
 
@@ -465,20 +511,27 @@ fn describe(secs: f64) -> String {
     crate::duration::describe(secs)
 }
 
-/// A signed token's lifetime: seconds when constant, and how to show it.
+/// A signed token's lifetime: seconds when constant, and how to show it (a duration,
+/// `never`, the env var or config key it is read from, or `unknown`).
 fn lifetime(op: &JwtOp, project: &ProjectFacts) -> (Option<f64>, Option<String>) {
     if let Some(secs) = op.lifetime() {
         return (Some(secs), Some(describe(secs)));
     }
-    match effective(op, project, |o| &o.expiry) {
+    let slot = effective(op, project, |o| &o.expiry);
+    match slot {
         Slot::Absent => (None, Some("never".into())),
-        Slot::Present { value, .. } if op.expiry.is_absent() => {
+        Slot::Present { value, .. } => {
             match crate::semantic::duration::seconds(value).filter(|s| *s < 1e9) {
-                Some(secs) => (Some(secs), Some(describe(secs))),
-                None => (None, Some("unknown".into())),
+                // Only an inherited value can get here with a constant (the operation's own
+                // constant is `op.lifetime()`, above).
+                Some(secs) if op.expiry.is_absent() => (Some(secs), Some(describe(secs))),
+                _ if matches!(value, Value::Env { .. } | Value::Config { .. }) => {
+                    (None, shown_value(slot))
+                }
+                _ => (None, Some("unknown".into())),
             }
         }
-        _ => (None, Some("unknown".into())),
+        Slot::Unknown => (None, Some("unknown".into())),
     }
 }
 
@@ -716,7 +769,7 @@ fn cookie_attributes(c: &CookieSet) -> Vec<String> {
     out
 }
 
-fn plain_entry(role: Role, path: String, at: &crate::finding::Loc, service: &str) -> Entry {
+fn plain_entry(role: Role, path: String, at: &Loc, service: &str) -> Entry {
     Entry {
         id: place_id(role, &path, at),
         role,
