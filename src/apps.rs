@@ -2,10 +2,11 @@
 //! `@fastify/jwt` registration apply to the app that registers them, not to every file of
 //! a monorepo (DESIGN.md §2 "Project boundaries").
 //!
-//! A file's app is the nearest folder above it that is either a named package (a
-//! `package.json` with a `name`: a workspace member, or one of several projects in a
-//! scanned folder) or an app folder of an Nx/Turborepo layout (`apps/<x>/`); a file in
-//! neither belongs to the project as a whole. The search never climbs above the project
+//! A file's app is the nearest folder above it that is a named package (a `package.json`
+//! with a `name`: one of several projects in a scanned folder), a workspace member (a
+//! folder with a `package.json`, named or not, matched by a workspace root's `package.json`
+//! `workspaces` or `pnpm-workspace.yaml` `packages`), or an app folder of an Nx/Turborepo layout (`apps/<x>/`); a
+//! file in none belongs to the project as a whole. The search never climbs above the project
 //! of the root the file was walked from, so nothing outside it is read.
 
 use crate::paths::normalize;
@@ -27,6 +28,9 @@ pub struct Apps {
     folders: HashMap<PathBuf, AppId>,
     /// App folders; the app with id `n` is `apps[n - 1]`.
     apps: Vec<PathBuf>,
+    /// Folder (absolute) → the workspace member patterns its manifests declare (`apps/*`,
+    /// `packages/**`, `!x`; empty for most), read once.
+    workspaces: HashMap<PathBuf, Vec<String>>,
 }
 
 impl Apps {
@@ -55,6 +59,7 @@ impl Apps {
             boundaries,
             folders: HashMap::new(),
             apps: Vec::new(),
+            workspaces: HashMap::new(),
         }
     }
 
@@ -93,7 +98,7 @@ impl Apps {
                 break app;
             }
             passed.push(cur.to_path_buf());
-            if is_app_folder(cur) {
+            if is_app_folder(cur) || self.is_member(cur, boundary) {
                 self.apps.push(cur.to_path_buf());
                 break self.apps.len() as AppId;
             }
@@ -107,6 +112,157 @@ impl Apps {
         }
         app
     }
+
+    /// Whether `dir` is a workspace member of a workspace root at or above it, up to
+    /// `boundary` (the root need not be the project's: a monorepo inside a repository).
+    fn is_member(&mut self, dir: &Path, boundary: &Path) -> bool {
+        // npm and pnpm take only folders with a manifest as members (`packages/**` is not
+        // every folder below `packages/`).
+        if !dir.join("package.json").is_file() {
+            return false;
+        }
+        for root in dir.ancestors().skip(1) {
+            if !root.starts_with(boundary) {
+                break;
+            }
+            let patterns = self
+                .workspaces
+                .entry(root.to_path_buf())
+                .or_insert_with(|| workspace_patterns(root));
+            if patterns.is_empty() {
+                continue;
+            }
+            let Ok(rel) = dir.strip_prefix(root) else {
+                continue;
+            };
+            let segs: Vec<&str> = rel.iter().filter_map(|s| s.to_str()).collect();
+            return matches_workspace(patterns, &segs);
+        }
+        false
+    }
+}
+
+/// Whether a folder (segments relative to the workspace root) is a member. Later patterns
+/// win, as in npm and pnpm: `!packages/internal` after `packages/*`.
+fn matches_workspace(patterns: &[String], segs: &[&str]) -> bool {
+    let mut member = false;
+    for p in patterns {
+        let (negated, p) = match p.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, p.as_str()),
+        };
+        let pat: Vec<&str> = p
+            .trim_start_matches("./")
+            .trim_end_matches('/')
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect();
+        if glob_segments(&pat, segs) {
+            member = !negated;
+        }
+    }
+    member
+}
+
+/// Workspace member patterns of the project at `root`: `workspaces` in its `package.json`
+/// (npm, yarn: a list, or `{ "packages": [...] }`) and `packages` in `pnpm-workspace.yaml`.
+pub fn workspace_patterns(root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let manifest = root.join("package.json");
+    let small = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.len() <= MAX_MANIFEST);
+    if small(&manifest) {
+        let json = std::fs::read_to_string(&manifest)
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+        if let Some(ws) = json.as_ref().and_then(|j| j.get("workspaces")) {
+            let list = ws.as_array().or_else(|| ws.get("packages")?.as_array());
+            out.extend(
+                list.into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str())
+                    .map(String::from),
+            );
+        }
+    }
+    let pnpm = root.join("pnpm-workspace.yaml");
+    if small(&pnpm) {
+        if let Ok(text) = std::fs::read_to_string(&pnpm) {
+            out.extend(pnpm_packages(&text));
+        }
+    }
+    out
+}
+
+/// The `packages:` list of a `pnpm-workspace.yaml`. The file is a flat YAML mapping in
+/// practice; only that list is read (block items, or one flow sequence), so no YAML parser
+/// is needed.
+fn pnpm_packages(text: &str) -> Vec<String> {
+    let unquote = |s: &str| {
+        let s = s.split(" #").next().unwrap_or(s).trim();
+        s.trim_matches(|c| c == '\'' || c == '"').to_string()
+    };
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let top_level = !line.starts_with([' ', '\t', '-']);
+        if top_level {
+            inside = false;
+            if let Some(rest) = trimmed.strip_prefix("packages:") {
+                let rest = rest.trim();
+                if let Some(flow) = rest.strip_prefix('[') {
+                    let flow = flow.split(']').next().unwrap_or("");
+                    out.extend(flow.split(',').map(unquote).filter(|s| !s.is_empty()));
+                } else {
+                    inside = true;
+                }
+            }
+        } else if inside {
+            if let Some(item) = trimmed.strip_prefix('-') {
+                let item = unquote(item);
+                if !item.is_empty() {
+                    out.push(item);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether path segments match a pattern's: `*` within a segment matches any characters,
+/// `**` any number of segments.
+fn glob_segments(pat: &[&str], segs: &[&str]) -> bool {
+    match pat.split_first() {
+        None => segs.is_empty(),
+        Some((&"**", rest)) => (0..=segs.len()).any(|i| glob_segments(rest, &segs[i..])),
+        Some((p, rest)) => match segs.split_first() {
+            Some((s, more)) => glob_one(p, s) && glob_segments(rest, more),
+            None => false,
+        },
+    }
+}
+
+/// One segment against a pattern where `*` matches any run of characters.
+fn glob_one(pat: &str, s: &str) -> bool {
+    let parts: Vec<&str> = pat.split('*').collect();
+    if parts.len() == 1 {
+        return pat == s;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !s.starts_with(first) || !s[first.len()..].ends_with(last) {
+        return false;
+    }
+    let mut rest = &s[first.len()..s.len() - last.len()];
+    for mid in &parts[1..parts.len() - 1] {
+        match rest.find(mid) {
+            Some(i) => rest = &rest[i + mid.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// `apps/<x>/` (Nx, Turborepo, NestJS monorepo mode), or a folder with a named package.
@@ -248,5 +404,81 @@ mod tests {
         assert_ne!(one, NO_APP);
         assert_ne!(two, NO_APP);
         assert_ne!(one, two);
+    }
+
+    #[test]
+    fn workspace_members_without_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = normalize(&dir.path().canonicalize().unwrap());
+        // The monorepo sits inside a repository: its workspace root is not the project's.
+        std::fs::create_dir(root.join(".git")).unwrap();
+        write(
+            &root,
+            "mono/package.json",
+            r#"{"workspaces":{"packages":["services/*","!services/legacy","tools/**/pkg"]}}"#,
+        );
+        write(
+            &root,
+            "mono/services/api/package.json",
+            r#"{"private":true}"#,
+        );
+        write(&root, "mono/services/legacy/package.json", "{}");
+        write(&root, "mono/services/billing/package.json", "{}");
+        write(&root, "mono/tools/a/b/pkg/package.json", "{}");
+        let mut apps = Apps::new(std::slice::from_ref(&root), &root);
+        assert_eq!(
+            app_folder(&mut apps, &root, "mono/services/api/src/a.ts"),
+            Some(PathBuf::from("mono/services/api"))
+        );
+        // A member needs a manifest but no name, at any depth `**` allows; a folder below a
+        // member without one is not a member.
+        assert_eq!(
+            app_folder(&mut apps, &root, "mono/services/billing/x.ts"),
+            Some(PathBuf::from("mono/services/billing"))
+        );
+        assert_eq!(
+            app_folder(&mut apps, &root, "mono/tools/a/b/pkg/x.ts"),
+            Some(PathBuf::from("mono/tools/a/b/pkg"))
+        );
+        assert_eq!(
+            app_folder(&mut apps, &root, "mono/tools/a/x.ts"),
+            None,
+            "no manifest in tools/a"
+        );
+        // Excluded by a later `!` pattern.
+        assert_eq!(apps.app_of(&root.join("mono/services/legacy/x.ts")), NO_APP);
+    }
+
+    #[test]
+    fn pnpm_workspace_members() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = normalize(&dir.path().canonicalize().unwrap());
+        std::fs::create_dir(root.join(".git")).unwrap();
+        write(
+            &root,
+            "pnpm-workspace.yaml",
+            "# the apps\npackages:\n  - 'apps/*'\n  - \"packages/*-svc\" # services\ncatalog:\n  - not/a/member\n",
+        );
+        write(&root, "packages/auth-svc/package.json", "{}");
+        write(&root, "packages/shared/package.json", "{}");
+        write(&root, "not/a/member/package.json", "{}");
+        let mut apps = Apps::new(std::slice::from_ref(&root), &root);
+        assert_eq!(
+            app_folder(&mut apps, &root, "packages/auth-svc/src/a.ts"),
+            Some(PathBuf::from("packages/auth-svc"))
+        );
+        assert_eq!(apps.app_of(&root.join("packages/shared/a.ts")), NO_APP);
+        assert_eq!(apps.app_of(&root.join("not/a/member/a.ts")), NO_APP);
+        assert_eq!(pnpm_packages("packages: ['a/*', \"b\"]\n"), ["a/*", "b"]);
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_one("*-svc", "auth-svc"));
+        assert!(!glob_one("*-svc", "svc"));
+        assert!(glob_one("a*b*c", "aXbYc"));
+        assert!(!glob_one("a*b*c", "ac"));
+        assert!(glob_segments(&["**"], &["x", "y"]));
+        assert!(!glob_segments(&["x"], &["x", "y"]));
     }
 }

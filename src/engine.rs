@@ -804,6 +804,52 @@ fn finish_stage(
     (findings, baselined, sources)
 }
 
+/// A project analysed up to interpretation, without rules: what `jwtlint inventory` maps.
+pub struct Analysis {
+    /// The linked facts, with every file's app worked out.
+    pub project: ProjectFacts,
+    /// Per-file problems (read, parse), of the files reported on.
+    pub notes: Vec<FileNote>,
+    /// The files reported on when files were named alone (`None`: every file walked).
+    pub only: Option<HashSet<PathBuf>>,
+    /// The walked roots, which bound the search for apps (`apps::Apps::new`).
+    pub roots: Vec<PathBuf>,
+    pub paths: report::paths::Paths,
+    pub files_scanned: usize,
+}
+
+/// The stages up to link and interpret over the configured paths (no rules, no finish).
+pub fn analyse(config: &Config) -> Result<Analysis, Error> {
+    for p in config.paths.iter().filter(|_| config.stdin.is_none()) {
+        check_named_path(p)?;
+    }
+    let paths = report::paths::Paths::new(&config.paths);
+    let (project, mut notes, files_scanned, _, only, roots) = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .stack_size(8 * 1024 * 1024)
+        .build_scoped(
+            |thread| thread.run(),
+            |pool| {
+                pool.install(|| {
+                    let (project, notes, count, bytes, only) = analyse_project(config);
+                    // Recomputed here (cheap: no parsing) so `analyse_project` keeps its shape.
+                    let roots = Scope::of(config).walk;
+                    (project, notes, count, bytes, only, roots)
+                })
+            },
+        )
+        .map_err(|e| Error::Io(format!("cannot start worker threads: {e}")))?;
+    notes.sort();
+    Ok(Analysis {
+        project,
+        notes,
+        only,
+        roots,
+        paths,
+        files_scanned,
+    })
+}
+
 /// Lints the configured paths: the stages in order (DESIGN.md §1).
 pub fn run(config: &Config) -> Result<Report, Error> {
     let started = Instant::now();

@@ -38,6 +38,39 @@ enum Command {
     },
     /// Write a commented jwtlint.toml in the current folder.
     Init,
+    /// Map where tokens are issued, verified, decoded, stored and set, with their keys,
+    /// algorithms, lifetimes and services, and the flows between them.
+    Inventory(InventoryArgs),
+}
+
+#[derive(Args)]
+struct InventoryArgs {
+    /// Files and folders to map (default: the current folder).
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// markdown (tables and a mermaid diagram), json (version 1, see the README) or mermaid.
+    #[arg(short, long, value_enum, default_value = "markdown")]
+    format: InventoryFormat,
+    /// Write the map to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Configuration file (default: the nearest jwtlint.toml upward from the first path);
+    /// its ignore globs apply.
+    #[arg(short, long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Also map tests (`test/`, `*.spec.ts`, ...), skipped by default.
+    #[arg(long)]
+    include_tests: bool,
+    /// Ignore .gitignore/.ignore/.jwtlintignore and the built-in excludes.
+    #[arg(long)]
+    no_ignore: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InventoryFormat {
+    Markdown,
+    Json,
+    Mermaid,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -278,6 +311,74 @@ fn explain(id: &str) -> ExitCode {
         cwe.join(", ")
     );
     match write_out(&(head + m.body()), None) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+fn inventory(args: InventoryArgs) -> ExitCode {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let settings_file = match &args.config {
+        Some(c) if !c.is_file() => {
+            return fail(format!("{}: no such configuration file", c.display()))
+        }
+        Some(c) => Some(c.clone()),
+        None => jwtlint::config::discover(&paths[0]),
+    };
+    let settings = match settings_file.map(|f| Settings::load(&f)) {
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
+            eprintln!("jwtlint: error: {}", e.render(false));
+            return ExitCode::from(2);
+        }
+        None => Settings::default(),
+    };
+    let parse_limits = jwtlint::parse::Limits {
+        timeout: settings
+            .parse_timeout
+            .unwrap_or(jwtlint::parse::DEFAULT_TIMEOUT),
+        ..Default::default()
+    };
+    let config = Config {
+        paths,
+        no_ignore: args.no_ignore,
+        include_tests: args.include_tests,
+        settings,
+        project_context: true,
+        parse_limits,
+        ..Config::default()
+    };
+    let analysis = match jwtlint::engine::analyse(&config) {
+        Ok(a) => a,
+        Err(e) => return fail(e),
+    };
+    for n in analysis
+        .notes
+        .iter()
+        .filter(|n| n.kind != NoteKind::Warning)
+    {
+        eprintln!(
+            "jwtlint: skipped: {}: {}",
+            analysis.paths.for_terminal(&n.path),
+            report::human::sanitize(report::note_reason(n))
+        );
+    }
+    let map = jwtlint::inventory::Inventory::of(
+        &analysis.project,
+        &analysis.roots,
+        analysis.only.as_ref(),
+        &analysis.paths,
+    );
+    let format = match args.format {
+        InventoryFormat::Markdown => jwtlint::inventory::Format::Markdown,
+        InventoryFormat::Json => jwtlint::inventory::Format::Json,
+        InventoryFormat::Mermaid => jwtlint::inventory::Format::Mermaid,
+    };
+    match write_out(&map.render(format), args.output.as_ref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
@@ -697,6 +798,7 @@ fn main() -> ExitCode {
         Some(Command::Rules { format }) => list_rules(format),
         Some(Command::Explain { id }) => explain(&id),
         Some(Command::Init) => init(cli.lint.quiet),
+        Some(Command::Inventory(args)) => inventory(args),
         None => lint(cli.lint),
     }
 }

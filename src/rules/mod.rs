@@ -5,7 +5,7 @@ mod decode_without_verify;
 mod falsy_verify_key;
 mod hardcoded_secret;
 mod hardcoded_token;
-mod helpers;
+pub mod helpers;
 mod ignore_expiration;
 mod insecure_token_cookie;
 mod kid_injection;

@@ -1,0 +1,134 @@
+//! `jwtlint inventory`: snapshots of the three formats on a small monorepo (npm workspaces:
+//! an auth service that signs, an api service that verifies with the same secret, a NestJS
+//! app), and the command's exit codes.
+
+use std::process::{Command, Output};
+
+const FIXTURE: &str = "test-fixtures/inventory/workspaces";
+
+fn inventory(args: &[&str]) -> Output {
+    inventory_in(env!("CARGO_MANIFEST_DIR"), args)
+}
+
+fn inventory_in(dir: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jwtlint"))
+        .current_dir(dir)
+        .arg("inventory")
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+/// The map as a user in the monorepo's folder sees it (paths relative to it).
+fn map(format: &str) -> String {
+    let dir = format!("{}/{FIXTURE}", env!("CARGO_MANIFEST_DIR"));
+    let o = inventory_in(&dir, &["--format", format]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn markdown_snapshot() {
+    insta::assert_snapshot!("inventory_markdown", map("markdown"));
+}
+
+#[test]
+fn json_snapshot() {
+    insta::assert_snapshot!("inventory_json", map("json"));
+}
+
+#[test]
+fn mermaid_snapshot() {
+    insta::assert_snapshot!("inventory_mermaid", map("mermaid"));
+}
+
+#[test]
+fn markdown_is_the_default_and_embeds_the_diagram() {
+    let dir = format!("{}/{FIXTURE}", env!("CARGO_MANIFEST_DIR"));
+    let o = inventory_in(&dir, &[]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(text, map("markdown"));
+    assert!(text.contains(&format!("```mermaid\n{}```\n", map("mermaid"))));
+}
+
+#[test]
+fn json_is_versioned_and_links_services_and_flows() {
+    let v: serde_json::Value = serde_json::from_str(&map("json")).unwrap();
+    assert_eq!(v["version"], 1);
+    let services: Vec<&str> = v["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    let entries = v["entries"].as_array().unwrap();
+    for e in entries {
+        assert!(services.contains(&e["service"].as_str().unwrap()), "{e}");
+    }
+    let ids: Vec<&str> = entries.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let flows = v["flows"].as_array().unwrap();
+    assert!(!flows.is_empty());
+    for f in flows {
+        assert!(ids.contains(&f["from"].as_str().unwrap()), "{f}");
+        assert!(ids.contains(&f["to"].as_str().unwrap()), "{f}");
+    }
+    // The api service verifies what the auth service issues: same secret, across services.
+    let cross = flows.iter().any(|f| {
+        f["kind"] == "same-key"
+            && f["from"].as_str().unwrap().contains("@services/auth/")
+            && f["to"].as_str().unwrap().contains("@services/api/")
+    });
+    assert!(cross, "{flows:#?}");
+}
+
+#[test]
+fn output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.json");
+    let fixture = format!("{}/{FIXTURE}", env!("CARGO_MANIFEST_DIR"));
+    let o = inventory_in(&fixture, &["-f", "json", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(out).unwrap(), map("json"));
+}
+
+#[test]
+fn exit_codes() {
+    let o = inventory(&["test-fixtures/inventory/no-such-folder"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no such file or folder"));
+    let o = inventory(&[FIXTURE, "--format", "sarif"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("invalid value"));
+    // A project without tokens is mapped as empty, and that is a success.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.js"), "console.log(1);\n").unwrap();
+    let o = inventory(&[dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("No token is issued"));
+}
+
+#[test]
+fn literals_are_never_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.js"),
+        "const jwt = require('jsonwebtoken');\n\
+         exports.s = (u) => jwt.sign(u, 'hunter2-very-secret', { expiresIn: '1h' });\n\
+         exports.v = (t) => jwt.verify(t, 'hunter2-very-secret', { algorithms: ['HS256'] });\n",
+    )
+    .unwrap();
+    for format in ["markdown", "json", "mermaid"] {
+        let o = inventory(&[dir.path().to_str().unwrap(), "-f", format]);
+        assert_eq!(o.status.code(), Some(0));
+        let text = String::from_utf8(o.stdout).unwrap();
+        assert!(!text.contains("hunter2"), "{format}: {text}");
+        assert!(text.contains("literal"), "{format}: {text}");
+    }
+}
