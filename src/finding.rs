@@ -57,10 +57,18 @@ pub struct Span {
 }
 
 /// A span in a file known to the run. Files are identified by their path as walked.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Eq, PartialOrd, Ord, Hash)]
 pub struct Loc {
     pub path: Arc<PathBuf>,
     pub span: Span,
+}
+
+// Locations of one file share its path's `Arc`: comparing the pointer first spares a walk
+// over the path's components, which linking does for every argument it matches.
+impl PartialEq for Loc {
+    fn eq(&self, other: &Loc) -> bool {
+        self.span == other.span && (Arc::ptr_eq(&self.path, &other.path) || self.path == other.path)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
