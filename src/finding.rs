@@ -57,7 +57,7 @@ pub struct Span {
 }
 
 /// A span in a file known to the run. Files are identified by their path as walked.
-#[derive(Debug, Clone, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Eq, PartialOrd, Ord)]
 pub struct Loc {
     pub path: Arc<PathBuf>,
     pub span: Span,
@@ -68,6 +68,14 @@ pub struct Loc {
 impl PartialEq for Loc {
     fn eq(&self, other: &Loc) -> bool {
         self.span == other.span && (Arc::ptr_eq(&self.path, &other.path) || self.path == other.path)
+    }
+}
+
+// By content, as equality is.
+impl std::hash::Hash for Loc {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.path.hash(state);
+        self.span.hash(state);
     }
 }
 
