@@ -61,8 +61,12 @@ impl ProjectFacts {
     /// Works out which app each file belongs to (see `apps.rs`); `roots` are the walked
     /// paths, whose projects bound the search.
     pub fn assign_apps(&mut self, roots: &[std::path::PathBuf]) {
-        // Apps only scope module defaults: without any, no manifest needs reading.
-        if !self.ops().any(|op| op.kind == OpKind::ModuleConfig) {
+        // Apps scope module defaults and tell services apart for keys signed in one and
+        // verified in another: without either, no manifest needs reading.
+        let defaults = self.ops().any(|op| op.kind == OpKind::ModuleConfig);
+        let signs = self.ops().any(|op| op.kind == OpKind::Sign);
+        let verifies = self.ops().any(|op| op.kind.verifies());
+        if !(defaults || signs && verifies) {
             return;
         }
         let cwd = std::env::current_dir().unwrap_or_default();

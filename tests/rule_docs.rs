@@ -13,6 +13,43 @@ fn file_for(lang: &str) -> &'static str {
     }
 }
 
+/// Lints a doc example: one file, or, for rules about several files or services, the
+/// files its `// file: <path>` lines start (written to a scratch project and linted whole).
+fn lint_example(
+    lang: &str,
+    code: &str,
+    rules: &[&'static dyn jwtlint::rules::Rule],
+) -> Vec<jwtlint::finding::Finding> {
+    if !code.lines().any(|l| l.starts_with("// file: ")) {
+        return jwtlint::lint_source(Path::new(file_for(lang)), code, rules).0;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut current: Option<(String, String)> = None;
+    let mut files = Vec::new();
+    for line in code.lines() {
+        if let Some(path) = line.strip_prefix("// file: ") {
+            files.extend(current.take());
+            current = Some((path.trim().to_string(), String::new()));
+        } else if let Some((_, text)) = current.as_mut() {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    files.extend(current);
+    for (path, text) in &files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let only: Vec<String> = rules.iter().map(|r| r.meta().id.to_string()).collect();
+    let config = jwtlint::config::Config {
+        paths: vec![dir.path().to_path_buf()],
+        only_rules: only,
+        ..jwtlint::config::Config::default()
+    };
+    jwtlint::run(&config).expect("example runs").findings
+}
+
 #[test]
 fn docs_have_front_matter_matching_the_rule() {
     for rule in ALL_RULES {
@@ -56,7 +93,7 @@ fn examples_fire_once_and_fixes_stay_silent() {
             .meta()
             .section_code("Example")
             .unwrap_or_else(|| panic!("{id}: no Example code"));
-        let (findings, _) = jwtlint::lint_source(Path::new(file_for(lang)), code, &rules);
+        let findings = lint_example(lang, code, &rules);
         let hits = findings.iter().filter(|f| f.rule == id).count();
         assert_eq!(
             hits, 1,
@@ -67,7 +104,7 @@ fn examples_fire_once_and_fixes_stay_silent() {
             .meta()
             .section_code("Use instead")
             .unwrap_or_else(|| panic!("{id}: no Use instead code"));
-        let (findings, _) = jwtlint::lint_source(Path::new(file_for(lang)), code, &rules);
+        let findings = lint_example(lang, code, &rules);
         assert!(
             findings.is_empty(),
             "{id}: the Use instead code is flagged: {findings:#?}"

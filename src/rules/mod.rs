@@ -6,6 +6,7 @@ mod falsy_verify_key;
 mod hardcoded_secret;
 mod hardcoded_token;
 pub mod helpers;
+mod hmac_key_across_services;
 mod ignore_expiration;
 mod insecure_token_cookie;
 mod kid_injection;
@@ -66,6 +67,7 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &untrusted_key_source::UntrustedKeySource,
     &kid_injection::KidInjection,
     &decode_without_verify::DecodeWithoutVerify,
+    &hmac_key_across_services::HmacKeyAcrossServices,
     // Last: not a security rule; it runs after suppression (see its file).
     &unused_disable::UnusedDisable,
 ];

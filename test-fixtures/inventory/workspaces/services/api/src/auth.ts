@@ -3,7 +3,7 @@
 import jwt from 'jsonwebtoken';
 
 export function authenticate(accessToken: string) {
-  return jwt.verify(accessToken, process.env.JWT_SECRET as string, {
+  return jwt.verify(accessToken, process.env.JWT_SECRET as string, { // expect: hmac-key-across-services
     algorithms: ['HS256'],
     audience: 'shop-api',
     issuer: 'shop-auth',

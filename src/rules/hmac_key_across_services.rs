@@ -1,0 +1,100 @@
+use super::{Rule, RuleCtx, RuleMeta};
+use crate::finding::Finding;
+use crate::semantic::ir::{JwtOp, OpKind};
+use crate::semantic::value::{is_public_key, KeyKind, Value};
+
+pub struct HmacKeyAcrossServices;
+
+static META: RuleMeta = crate::rule_meta!("hmac-key-across-services");
+
+/// The key's identity when it can be a shared HMAC secret: a value known to be the same
+/// wherever it is used (an env var, a config key, a module's export, a literal), and not
+/// public or private key material.
+fn shared_key(op: &JwtOp) -> Option<String> {
+    let value = op.key.value()?;
+    if is_public_key(value)
+        || matches!(
+            value,
+            Value::KeyMaterial {
+                kind: KeyKind::PublicKey | KeyKind::PrivateKey | KeyKind::File,
+                ..
+            }
+        )
+    {
+        return None;
+    }
+    let id = value.identity()?;
+    // Relative to a file: not comparable across services.
+    (!id.starts_with('.')).then_some(id)
+}
+
+/// Whether a sign uses an asymmetric algorithm (then the same key cannot verify elsewhere
+/// without being the private key, which other rules and reviews catch).
+fn asymmetric(op: &JwtOp) -> bool {
+    op.algorithms
+        .value()
+        .and_then(Value::as_str)
+        .is_some_and(|a| {
+            let a = a.to_ascii_uppercase();
+            a.starts_with("RS") || a.starts_with("ES") || a.starts_with("PS") || a == "EDDSA"
+        })
+}
+
+/// How to name a key in a message without repeating a literal.
+fn shown(id: &str) -> String {
+    if id.starts_with("literal ") {
+        "a hard-coded secret".into()
+    } else if let Some((module, path)) = id.split_once('#') {
+        format!("`{path}` from `{module}`")
+    } else {
+        format!("`{id}`")
+    }
+}
+
+impl Rule for HmacKeyAcrossServices {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
+        let project = cx.project;
+        for verify in cx.file.ops.iter().filter(|o| o.kind.verifies()) {
+            let Some(id) = shared_key(verify) else {
+                continue;
+            };
+            // Signs of the same key in other services, in path order.
+            let signers: Vec<&JwtOp> = project
+                .ops()
+                .filter(|s| s.kind == OpKind::Sign && !asymmetric(s))
+                .filter(|s| !project.same_app(s, verify))
+                .filter(|s| shared_key(s).as_deref() == Some(id.as_str()))
+                .collect();
+            let Some(first) = signers.first() else {
+                continue;
+            };
+            let at = verify
+                .key
+                .at()
+                .filter(|k| k.path == verify.at.path)
+                .unwrap_or(&verify.at);
+            let mut f = Finding::new(
+                &META,
+                at.clone(),
+                format!(
+                    "`{}` verifies with the HMAC key {} that another service signs with (`{}`): this service can mint that service's tokens",
+                    verify.api,
+                    shown(&id),
+                    first.at.path.display()
+                ),
+                "sign with a private key (RS256, ES256 or EdDSA) in the issuing service and verify with its public key elsewhere, so a verifier cannot issue tokens",
+            );
+            for s in signers.iter().take(3) {
+                f = f.with_related(
+                    s.at.clone(),
+                    "signed with the same key here, in another service",
+                );
+            }
+            out.push(f.via(verify));
+        }
+    }
+}
