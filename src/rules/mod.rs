@@ -1,6 +1,7 @@
 //! Rules: one file each over the facts, never over the tree (DESIGN.md §3).
 
 mod algorithm_confusion;
+mod algorithm_mismatch;
 mod decode_without_verify;
 mod falsy_verify_key;
 mod hardcoded_secret;
@@ -68,6 +69,7 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &kid_injection::KidInjection,
     &decode_without_verify::DecodeWithoutVerify,
     &hmac_key_across_services::HmacKeyAcrossServices,
+    &algorithm_mismatch::AlgorithmMismatch,
     // Last: not a security rule; it runs after suppression (see its file).
     &unused_disable::UnusedDisable,
 ];

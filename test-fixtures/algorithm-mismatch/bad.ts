@@ -1,0 +1,6 @@
+import { SignJWT, jwtVerify } from 'jose';
+
+const key = new TextEncoder().encode(process.env.SESSION_SECRET);
+export const issue = (sub: string) =>
+  new SignJWT({ sub }).setProtectedHeader({ alg: 'HS384' }).setExpirationTime('15m').sign(key);
+export const check = (t: string) => jwtVerify(t, key, { algorithms: ['HS256', 'HS512'] }); // expect: algorithm-mismatch
