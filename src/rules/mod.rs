@@ -2,6 +2,7 @@
 
 mod algorithm_confusion;
 mod algorithm_mismatch;
+mod claim_mismatch;
 mod decode_without_verify;
 mod falsy_verify_key;
 mod hardcoded_secret;
@@ -70,6 +71,7 @@ pub static ALL_RULES: &[&dyn Rule] = &[
     &decode_without_verify::DecodeWithoutVerify,
     &hmac_key_across_services::HmacKeyAcrossServices,
     &algorithm_mismatch::AlgorithmMismatch,
+    &claim_mismatch::ClaimMismatch,
     // Last: not a security rule; it runs after suppression (see its file).
     &unused_disable::UnusedDisable,
 ];
