@@ -16,6 +16,36 @@ pub fn escape_control(s: &str) -> String {
     out
 }
 
+/// The words of a name, lower case: `accessToken`, `access_token`, `ACCESS-TOKEN` and
+/// `access token` all give `access`, `token`; a capital after a small letter or a digit
+/// starts a word (`v2Token`: `v2`, `token`).
+pub fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev = None;
+            continue;
+        }
+        if c.is_ascii_uppercase()
+            && prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+            && !cur.is_empty()
+        {
+            out.push(std::mem::take(&mut cur));
+        }
+        cur.push(c.to_ascii_lowercase());
+        prev = Some(c);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

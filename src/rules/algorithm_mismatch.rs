@@ -1,30 +1,12 @@
+use super::helpers::shared_keys::shared_key;
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
 use crate::semantic::ir::{JwtOp, OpKind};
-use crate::semantic::value::{is_public_key, KeyKind, Value};
+use crate::semantic::value::Value;
 
 pub struct AlgorithmMismatch;
 
 static META: RuleMeta = crate::rule_meta!("algorithm-mismatch");
-
-/// The key's identity when the same value both signs and verifies (a shared secret): a
-/// value known to be the same wherever it is used, not public or private key material.
-fn same_key(op: &JwtOp) -> Option<String> {
-    let value = op.key.value()?;
-    if is_public_key(value)
-        || matches!(
-            value,
-            Value::KeyMaterial {
-                kind: KeyKind::PublicKey | KeyKind::PrivateKey | KeyKind::File,
-                ..
-            }
-        )
-    {
-        return None;
-    }
-    let id = value.identity()?;
-    (!id.starts_with('.')).then_some(id)
-}
 
 /// The algorithms a verification accepts, when the allowlist is written out in full.
 fn allowlist(op: &JwtOp) -> Option<Vec<String>> {
@@ -55,9 +37,11 @@ impl Rule for AlgorithmMismatch {
     fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
         let project = cx.project;
         for verify in cx.file.ops.iter().filter(|o| o.kind.verifies()) {
-            let (Some(id), Some(allowed), Some(at)) =
-                (same_key(verify), allowlist(verify), verify.algorithms.at())
-            else {
+            let (Some(id), Some(allowed), Some(at)) = (
+                shared_key(verify),
+                allowlist(verify),
+                verify.algorithms.at(),
+            ) else {
                 continue;
             };
             // Issuers of the same key whose algorithm the allowlist leaves out: the tokens
@@ -65,7 +49,7 @@ impl Rule for AlgorithmMismatch {
             let rejected: Vec<(&JwtOp, String)> = project
                 .ops()
                 .filter(|s| s.kind == OpKind::Sign && s.via.is_none())
-                .filter(|s| same_key(s).as_deref() == Some(id.as_str()))
+                .filter(|s| shared_key(s).as_deref() == Some(id.as_str()))
                 .filter_map(|s| signed_with(s).map(|alg| (s, alg)))
                 .filter(|(_, alg)| !allowed.contains(alg))
                 .collect();

@@ -1,29 +1,12 @@
+use super::helpers::shared_keys::shared_key;
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::{Finding, Loc};
 use crate::semantic::ir::{JwtOp, OpKind, Slot};
-use crate::semantic::value::{is_public_key, KeyKind, Value};
+use crate::semantic::value::Value;
 
 pub struct ClaimMismatch;
 
 static META: RuleMeta = crate::rule_meta!("claim-mismatch");
-
-/// The key's identity when the same value both signs and verifies (a shared secret).
-fn same_key(op: &JwtOp) -> Option<String> {
-    let value = op.key.value()?;
-    if is_public_key(value)
-        || matches!(
-            value,
-            Value::KeyMaterial {
-                kind: KeyKind::PublicKey | KeyKind::PrivateKey | KeyKind::File,
-                ..
-            }
-        )
-    {
-        return None;
-    }
-    let id = value.identity()?;
-    (!id.starts_with('.')).then_some(id)
-}
 
 /// A claim an issuer sets, as a known string: its sign option or the payload's claim.
 fn sets(op: &JwtOp, option: &str, claim: &str) -> Option<(String, Loc)> {
@@ -62,13 +45,13 @@ impl Rule for ClaimMismatch {
         let project = cx.project;
         for verify in cx.file.ops.iter().filter(|o| o.kind.verifies()) {
             // Only libraries that can check the claims are asked to.
-            let (Some(names), Some(id)) = (verify.claim_options, same_key(verify)) else {
+            let (Some(names), Some(id)) = (verify.claim_options, shared_key(verify)) else {
                 continue;
             };
             let issuers: Vec<&JwtOp> = project
                 .ops()
                 .filter(|s| s.kind == OpKind::Sign && s.via.is_none())
-                .filter(|s| same_key(s).as_deref() == Some(id.as_str()))
+                .filter(|s| shared_key(s).as_deref() == Some(id.as_str()))
                 .collect();
             for (option, claim, slot, name) in [
                 ("audience", "aud", &verify.audience, names.audience),

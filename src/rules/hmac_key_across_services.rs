@@ -1,32 +1,12 @@
+use super::helpers::shared_keys::shared_key;
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
 use crate::semantic::ir::{JwtOp, OpKind};
-use crate::semantic::value::{is_public_key, KeyKind, Value};
+use crate::semantic::value::Value;
 
 pub struct HmacKeyAcrossServices;
 
 static META: RuleMeta = crate::rule_meta!("hmac-key-across-services");
-
-/// The key's identity when it can be a shared HMAC secret: a value known to be the same
-/// wherever it is used (an env var, a config key, a module's export, a literal), and not
-/// public or private key material.
-fn shared_key(op: &JwtOp) -> Option<String> {
-    let value = op.key.value()?;
-    if is_public_key(value)
-        || matches!(
-            value,
-            Value::KeyMaterial {
-                kind: KeyKind::PublicKey | KeyKind::PrivateKey | KeyKind::File,
-                ..
-            }
-        )
-    {
-        return None;
-    }
-    let id = value.identity()?;
-    // Relative to a file: not comparable across services.
-    (!id.starts_with('.')).then_some(id)
-}
 
 /// Whether a sign uses an asymmetric algorithm (then the same key cannot verify elsewhere
 /// without being the private key, which other rules and reviews catch).

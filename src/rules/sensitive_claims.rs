@@ -2,6 +2,7 @@ use super::{OptionKind, OptionSpec, Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
 use crate::semantic::ir::OpKind;
 use crate::semantic::value::Value;
+use crate::text::words;
 
 pub struct SensitiveClaims;
 
@@ -77,31 +78,6 @@ const SECRET_ENDINGS: &[&[&str]] = &[
 /// First words that make a name a flag or a label, not the value (`hasPassword`,
 /// `isSecret`).
 const FLAG_PREFIXES: &[&str] = &["has", "is", "can", "should", "needs", "no", "with"];
-
-/// A claim name's words: `githubAccessToken` → github, access, token; `api_key` → api, key.
-fn words(name: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in name.chars() {
-        if !c.is_ascii_alphanumeric() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        cur.push(c.to_ascii_lowercase());
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
 
 /// Whether a claim name says it holds a secret.
 fn is_secret_name(name: &str) -> bool {

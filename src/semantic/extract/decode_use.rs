@@ -6,6 +6,7 @@ use crate::semantic::extract::scope::text;
 use crate::semantic::extract::syntax::NodeExt;
 use crate::semantic::extract::values::Ctx;
 use crate::semantic::ir::DecodeUse;
+use crate::text::words;
 use tree_sitter::Node;
 
 fn mentions(haystack: &str, name: &str) -> bool {
@@ -49,31 +50,6 @@ fn is_request_field(target: &str) -> bool {
         || FIELDS
             .iter()
             .any(|f| t == *f || t.starts_with(&format!("{f}.")))
-}
-
-/// The words of a name, lower case (`role_id` and `roleId` give `role`, `id`).
-fn words(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in name.chars() {
-        if !c.is_ascii_alphanumeric() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        cur.push(c.to_ascii_lowercase());
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
 }
 
 /// Whether a claim's name says it holds an authorisation (`role`, `roles`, `isAdmin`,
