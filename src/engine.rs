@@ -69,7 +69,7 @@ pub fn active_rules(config: &Config) -> Result<Vec<&'static dyn Rule>, Error> {
 
 /// Facts (if parsed), notes, bytes read, and, for a file the prefilter skipped, the
 /// relative specifiers it imports.
-type Analysed = (
+pub(crate) type Analysed = (
     Option<FileFacts>,
     Vec<FileNote>,
     u64,
@@ -254,17 +254,17 @@ fn load_aliases(
 
 /// What a run walks and what it reports on (DESIGN.md §5: a file named alone is analysed
 /// in its project's context).
-struct Scope {
+pub(crate) struct Scope {
     /// Folders and files to walk: the folders named, the project roots of the files named,
     /// and the files named.
-    walk: Vec<PathBuf>,
+    pub(crate) walk: Vec<PathBuf>,
     /// Folders above which to look for a `tsconfig.json`.
-    alias_folders: Vec<PathBuf>,
+    pub(crate) alias_folders: Vec<PathBuf>,
     /// The files named (standard input's name included), normalized as given, and their
     /// absolute forms.
-    named: Vec<(PathBuf, PathBuf)>,
+    pub(crate) named: Vec<(PathBuf, PathBuf)>,
     /// The folders named, absolute: everything walked below them is reported.
-    named_dirs: Vec<PathBuf>,
+    pub(crate) named_dirs: Vec<PathBuf>,
 }
 
 impl Scope {
@@ -360,25 +360,26 @@ fn as_given(root: &Path, cwd: &Path, absolute: bool) -> PathBuf {
 }
 
 /// What the walk found, and what is reported on.
-struct Walked {
-    files: Vec<PathBuf>,
+pub(crate) struct Walked {
+    pub(crate) files: Vec<PathBuf>,
     /// Per file: findings in it are reported (not only read for context).
-    reported: Vec<bool>,
+    pub(crate) reported: Vec<bool>,
     /// Per file: named on the command line (always parsed).
-    named: Vec<bool>,
-    notes: Vec<FileNote>,
+    pub(crate) named: Vec<bool>,
+    pub(crate) notes: Vec<FileNote>,
     /// The project's files with module resolution (aliases, tsconfig paths, workspaces).
-    fileset: FileSet,
-    scope: Scope,
+    pub(crate) fileset: FileSet,
+    pub(crate) scope: Scope,
 }
 
-/// Reads, parses and extracts files; standard input's text stands in for the file at its
-/// name.
-struct Reader<'a> {
-    config: &'a Config,
-    files: &'a FileSet,
-    stdin: Option<(PathBuf, Source)>,
-    cwd: PathBuf,
+/// Reads, parses and extracts files; an in-memory text (standard input, an editor's
+/// unsaved buffer) stands in for the file at its name. Overlays are keyed by absolute,
+/// normalized path.
+pub(crate) struct Reader<'a> {
+    pub(crate) config: &'a Config,
+    pub(crate) files: &'a FileSet,
+    pub(crate) overlays: &'a HashMap<PathBuf, Source>,
+    pub(crate) cwd: PathBuf,
 }
 
 impl Reader<'_> {
@@ -386,27 +387,27 @@ impl Reader<'_> {
         modules::normalize(&self.cwd.join(p))
     }
 
-    fn read(&self, p: &Path, prefilter: bool) -> Analysed {
-        match &self.stdin {
-            Some((abs, src)) if self.abs(p) == *abs => {
+    pub(crate) fn read(&self, p: &Path, prefilter: bool) -> Analysed {
+        match self.overlays.get(&self.abs(p)) {
+            Some(src) => {
                 let (facts, notes) = analyse_source(src, self.files, self.config.parse_limits);
                 (facts, notes, src.text.len() as u64, None)
             }
-            _ => analyse_file(p, self.config, prefilter, self.files),
+            None => analyse_file(p, self.config, prefilter, self.files),
         }
     }
 }
 
 /// The first stage's results: facts of the parsed files, and the files the prefilter
 /// skipped (with what they import, found without parsing).
-struct Extracted {
-    facts: Vec<FileFacts>,
-    bytes: u64,
-    skipped: Vec<(usize, prefilter::SkippedIndex)>,
+pub(crate) struct Extracted {
+    pub(crate) facts: Vec<FileFacts>,
+    pub(crate) bytes: u64,
+    pub(crate) skipped: Vec<(usize, prefilter::SkippedIndex)>,
 }
 
 /// walk: the files to lint, and the project context of files named alone.
-fn walk_stage(config: &Config) -> Walked {
+pub(crate) fn walk_stage(config: &Config) -> Walked {
     let scope = Scope::of(config);
     let walk_config = Config {
         paths: scope.walk.clone(),
@@ -462,7 +463,11 @@ fn walk_stage(config: &Config) -> Walked {
 
 /// read → parse → extract, per file in parallel; the prefilter skips files without a
 /// trigger word (files named on the command line are always parsed).
-fn extract_stage(walked: &Walked, reader: &Reader<'_>, notes: &mut Vec<FileNote>) -> Extracted {
+pub(crate) fn extract_stage(
+    walked: &Walked,
+    reader: &Reader<'_>,
+    notes: &mut Vec<FileNote>,
+) -> Extracted {
     let config = reader.config;
     config.report_progress(config::Progress::Start(walked.files.len()));
     let results: Vec<_> = walked
@@ -496,7 +501,7 @@ fn extract_stage(walked: &Walked, reader: &Reader<'_>, notes: &mut Vec<FileNote>
 /// expand: files the facts need that were not parsed yet, parsed on demand: skipped
 /// callers of helper functions and wrapper modules (and barrels on the way), then files
 /// whose exports the facts' values refer to, transitively. No file is parsed twice.
-fn expand_stage(walked: &Walked, reader: &Reader<'_>, extracted: &mut Extracted) {
+pub(crate) fn expand_stage(walked: &Walked, reader: &Reader<'_>, extracted: &mut Extracted) {
     let files = &walked.fileset;
     let skipped = &extracted.skipped;
     let facts: &mut Vec<FileFacts> = &mut extracted.facts;
@@ -635,7 +640,7 @@ fn expand_stage(walked: &Walked, reader: &Reader<'_>, extracted: &mut Extracted)
 
 /// link + interpret: the export table resolves values across files, and every call site
 /// becomes JWT operations (DESIGN.md §1).
-fn link_stage(facts: Vec<FileFacts>) -> ProjectFacts {
+pub(crate) fn link_stage(facts: Vec<FileFacts>) -> ProjectFacts {
     let mut table = ExportTable::default();
     for f in &facts {
         table.insert(&f.path, f.exports.clone());
@@ -660,17 +665,21 @@ fn analyse_project(
 ) {
     let mut walked = walk_stage(config);
     let cwd = std::env::current_dir().unwrap_or_default();
-    let stdin = config.stdin.as_ref().map(|(name, text)| {
-        let key = modules::normalize(name);
-        (
-            modules::normalize(&cwd.join(&key)),
-            Source::new(key, text.clone()),
-        )
-    });
+    let overlays: HashMap<PathBuf, Source> = config
+        .stdin
+        .iter()
+        .map(|(name, text)| {
+            let key = modules::normalize(name);
+            (
+                modules::normalize(&cwd.join(&key)),
+                Source::new(key, text.clone()),
+            )
+        })
+        .collect();
     let reader = Reader {
         config,
         files: &walked.fileset,
-        stdin,
+        overlays: &overlays,
         cwd,
     };
     let mut notes = std::mem::take(&mut walked.notes);
@@ -723,7 +732,7 @@ fn wrapper_exports(ex: &modules::Exports, wrappers: &HashSet<PathBuf>) -> bool {
 }
 
 /// Per-path levels from the configuration; `--rule` turns a rule on where it is off.
-fn apply_levels(config: &Config, findings: &mut Vec<Finding>) {
+pub(crate) fn apply_levels(config: &Config, findings: &mut Vec<Finding>) {
     findings.retain_mut(|f| {
         let Some(rule) = rules::find(f.rule) else {
             return true;

@@ -11,6 +11,7 @@ pub mod duration;
 pub mod engine;
 pub mod finding;
 pub mod inventory;
+pub mod lsp;
 pub mod panics;
 pub mod parse;
 pub mod paths;
@@ -23,6 +24,7 @@ pub mod source;
 pub mod suppress;
 pub mod text;
 pub mod walk;
+pub mod workspace;
 
 use std::path::Path;
 

@@ -41,6 +41,10 @@ enum Command {
     /// Map where tokens are issued, verified, decoded, stored and set, with their keys,
     /// algorithms, lifetimes and services, and the flows between them.
     Inventory(InventoryArgs),
+    /// Run a language server over standard input and output, for editors: findings as you
+    /// type (unsaved buffers, linked with the rest of the project), quick fixes and
+    /// suppression comments. See the README for VS Code, Neovim, Helix and Zed.
+    Lsp,
 }
 
 #[derive(Args)]
@@ -799,6 +803,11 @@ fn main() -> ExitCode {
         Some(Command::Explain { id }) => explain(&id),
         Some(Command::Init) => init(cli.lint.quiet),
         Some(Command::Inventory(args)) => inventory(args),
+        Some(Command::Lsp) => {
+            let input = Box::new(std::io::BufReader::new(std::io::stdin()));
+            let status = jwtlint::lsp::serve(input, Box::new(std::io::stdout()));
+            ExitCode::from(status as u8)
+        }
         None => lint(cli.lint),
     }
 }

@@ -254,6 +254,38 @@ mod memory {
     }
 }
 
+/// What a line is inside, for a comment inserted before it (the language server's
+/// "disable for this line"): JSX children take `{/* */}`, a JSX tag's attributes `/* */`,
+/// code `//`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentContext {
+    Code,
+    JsxChildren,
+    JsxTag,
+}
+
+/// The context of the code starting at `byte` (a line's first non-blank character).
+pub fn comment_context(lang: Lang, text: &str, byte: usize) -> CommentContext {
+    let Ok(tree) = parse_within(lang, text, Limits::default()) else {
+        return CommentContext::Code;
+    };
+    let mut node = tree.root_node().descendant_for_byte_range(byte, byte);
+    while let Some(n) = node {
+        if n.start_byte() < byte {
+            match n.kind() {
+                "jsx_opening_element" | "jsx_self_closing_element" => {
+                    return CommentContext::JsxTag
+                }
+                "jsx_expression" => return CommentContext::Code,
+                "jsx_element" => return CommentContext::JsxChildren,
+                _ => {}
+            }
+        }
+        node = n.parent();
+    }
+    CommentContext::Code
+}
+
 /// Where the first thing the parser could not make sense of starts, in source order.
 pub fn first_error(tree: &tree_sitter::Tree) -> Option<usize> {
     first_error_node(tree.root_node()).map(|n| n.start_byte())
@@ -282,6 +314,19 @@ fn first_error_node(root: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'_>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_context_in_jsx() {
+        let text = "function A({ t }) {\n  const x = 1;\n  return (\n    <div\n      data-t={t}>\n      <span>{decode(t)}</span>\n      {list.map((v) =>\n        decode(v))}\n    </div>\n  );\n}\n";
+        let at = |needle: &str| text.find(needle).unwrap();
+        let cx = |needle: &str| comment_context(Lang::Tsx, text, at(needle));
+        assert_eq!(cx("const x"), CommentContext::Code);
+        assert_eq!(cx("<div"), CommentContext::Code);
+        assert_eq!(cx("data-t"), CommentContext::JsxTag);
+        assert_eq!(cx("<span>"), CommentContext::JsxChildren);
+        assert_eq!(cx("{list"), CommentContext::JsxChildren);
+        assert_eq!(cx("decode(v)"), CommentContext::Code);
+    }
 
     #[test]
     fn every_grammar_loads_and_parses() {
