@@ -19,6 +19,10 @@ pub struct ProjectFacts {
     pub files: Vec<FileFacts>,
     /// Each file's app, by index in `files` (empty: one app, as for a source linted alone).
     apps: Vec<AppId>,
+    /// Project-wide indexes rules build once and share (see [`ProjectFacts::memo`]).
+    memo: std::sync::Mutex<
+        std::collections::HashMap<std::any::TypeId, std::sync::Arc<dyn std::any::Any + Send + Sync>>,
+    >,
 }
 
 /// A storage write inside a wrapper, as seen from one call of the wrapper.
@@ -55,7 +59,29 @@ impl ProjectFacts {
         ProjectFacts {
             files,
             apps: Vec::new(),
+            memo: Default::default(),
         }
+    }
+
+    /// A project-wide index of type `T`, built by `build` the first time a rule asks and
+    /// shared by every file's check after: rules run per file, and a rule comparing each
+    /// file's operations with the whole project's would otherwise scan the project once per
+    /// file. `T` is the key: one index per type. Facts must not change after the first call.
+    pub fn memo<T: Send + Sync + 'static>(
+        &self,
+        build: impl FnOnce(&ProjectFacts) -> T,
+    ) -> std::sync::Arc<T> {
+        let key = std::any::TypeId::of::<T>();
+        if let Some(hit) = self.memo.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            if let Ok(t) = hit.clone().downcast::<T>() {
+                return t;
+            }
+        }
+        // Built outside the lock (two threads may both build it; the first one stored wins).
+        let built = std::sync::Arc::new(build(self));
+        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = memo.entry(key).or_insert_with(|| built.clone());
+        entry.clone().downcast::<T>().unwrap_or(built)
     }
 
     /// Works out which app each file belongs to (see `apps.rs`); `roots` are the walked
@@ -271,5 +297,28 @@ fn link_site(site: &mut CallSite, t: &ExportTable) {
         .flatten()
     {
         take(&mut a.value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ProjectFacts;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn memo_builds_once_per_type() {
+        struct Count(usize);
+        struct Other(&'static str);
+        let project = ProjectFacts::new(Vec::new());
+        let builds = AtomicUsize::new(0);
+        for _ in 0..3 {
+            let c = project.memo(|p| {
+                builds.fetch_add(1, Ordering::SeqCst);
+                Count(p.files.len())
+            });
+            assert_eq!(c.0, 0);
+        }
+        assert_eq!(builds.load(Ordering::SeqCst), 1);
+        assert_eq!(project.memo(|_| Other("x")).0, "x");
     }
 }
