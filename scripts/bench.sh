@@ -2,6 +2,7 @@
 # Benchmarks jwtlint against a reference measured in the same run.
 #
 #   scripts/bench.sh [--base BIN] [--args "ARGS"] [DIR...]
+#   scripts/bench.sh --lsp [--edits N]
 #
 # For each DIR (plus a generated corpus) it times `jwtlint DIR` (JSON output, all cores)
 # and, as the reference, `rg -l jwt DIR` (ripgrep listing the files that mention jwt: the
@@ -12,13 +13,18 @@
 # every jwtlint run (e.g. "--no-ignore" to lint every JS/TS file). hyperfine is used when
 # installed (warm cache, several runs); otherwise each command runs 5 times and the median
 # is taken. BENCH_RUNS sets the runs per command (default 10), BENCH_FILES the corpus size.
+# --lsp: the language server's latency instead: on the generated corpus, the time from a
+# `didChange` to the diagnostics of that change (median, p90, worst over N edits, default 40),
+# against a full command-line run of the same corpus (scripts/lsp_latency.py).
 # Requirements: a Rust toolchain, ripgrep (`apt-get install ripgrep`), optionally
 # hyperfine and GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base="" extra=""
+base="" extra="" lsp="" edits=40
 while [ $# -gt 0 ]; do
   case "$1" in
+    --lsp) lsp=1; shift ;;
+    --edits) edits=$2; shift 2 ;;
     --base) base=$(realpath "$2"); shift 2 ;;
     --args) extra=$2; shift 2 ;;
     *) break ;;
@@ -135,6 +141,11 @@ PY
 
 corpus=${TMPDIR:-/tmp}/jwtlint-bench-corpus
 gen_corpus "$corpus" "${BENCH_FILES:-4000}"
+if [ -n "$lsp" ]; then
+  echo "cores: $(nproc)"
+  python3 scripts/lsp_latency.py "$bin" "$corpus" --edits "$edits"
+  exit
+fi
 echo "cores: $(nproc)${extra:+  (jwtlint $extra)}${base:+  base: $base}"
 bench_dir "$corpus"
 for d in "$@"; do bench_dir "$d"; done
