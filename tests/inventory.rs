@@ -1,6 +1,7 @@
 //! `jwtlint inventory`: snapshots of the three formats on a small monorepo (npm workspaces:
-//! an auth service that signs, an api service that verifies with the same secret, a NestJS
-//! app), and the command's exit codes.
+//! an auth service that signs, an api service that verifies with the same secret and with
+//! the public half of the auth service's private key, a NestJS app), and the command's exit
+//! codes.
 
 use std::process::{Command, Output};
 
@@ -45,6 +46,25 @@ fn json_snapshot() {
 #[test]
 fn mermaid_snapshot() {
     insta::assert_snapshot!("inventory_mermaid", map("mermaid"));
+}
+
+#[test]
+fn a_public_key_is_linked_to_the_issuer_of_its_private_half_only() {
+    let v: serde_json::Value = serde_json::from_str(&map("json")).unwrap();
+    let pairs: Vec<(&str, &str)> = v["flows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "key-pair")
+        .map(|f| (f["from"].as_str().unwrap(), f["to"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [(
+            "issue@services/auth/src/service-tokens.js:6:3",
+            "verify@services/api/src/service-auth.ts:5:3"
+        )]
+    );
 }
 
 #[test]
