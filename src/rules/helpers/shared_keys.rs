@@ -75,8 +75,19 @@ fn same_value(a: &Slot, b: &Slot) -> bool {
     }
 }
 
-/// The key an operation uses: its own, or its app's module defaults'.
+/// The key an operation uses: its own, or the module defaults its own app registers. (A
+/// shared folder that registers none, such as an Nx `libs/` package, may be used by any
+/// app: whose key it gets is not known, so it has none here.)
 pub fn key_value<'a>(op: &'a JwtOp, project: &'a ProjectFacts) -> Option<&'a Value> {
+    if op.key.is_absent()
+        && op.inherits_defaults
+        && !project
+            .module_configs_for(op)
+            .iter()
+            .all(|c| project.same_app(c, op))
+    {
+        return None;
+    }
     effective(op, project, |o| &o.key).value()
 }
 
@@ -142,7 +153,8 @@ pub fn pair_key_of(value: &Value) -> Option<(String, Half)> {
             from,
         } => {
             return match from.as_ref() {
-                Value::Str { value, .. } => named_pair("file ", value),
+                Value::Str { value, .. } if value.ends_with(".pub") => dot_pub(value),
+                Value::Str { value, .. } => named_pair("file ", value).or_else(|| dot_pub(value)),
                 other => pair_key_of(other).map(|(id, half)| (format!("file of {id}"), half)),
             }
         }
@@ -159,6 +171,16 @@ pub fn pair_key_of(value: &Value) -> Option<(String, Half)> {
         _ => return None,
     };
     named_pair(&format!("{kind} "), &name)
+}
+
+/// `ssh-keygen`'s naming: `jwtRS256.key` and its public half `jwtRS256.key.pub`. A key file
+/// named without `private`/`public` is a private half only for a `.pub` of the same path.
+fn dot_pub(path: &str) -> Option<(String, Half)> {
+    let (path, half) = match path.strip_suffix(".pub") {
+        Some(p) => (p, Half::Public),
+        None => (path, Half::Private),
+    };
+    Some((format!("file {path} and its .pub"), half))
 }
 
 fn named_pair(prefix: &str, name: &str) -> Option<(String, Half)> {
@@ -288,6 +310,13 @@ mod tests {
         assert_ne!(
             pair(&file("keys/private.pem")).unwrap().0,
             pair(&env("KEYS_PUBLIC_PEM")).unwrap().0
+        );
+        let (a, ha) = pair(&file("certs/jwtRS256.key")).unwrap();
+        let (b, hb) = pair(&file("certs/jwtRS256.key.pub")).unwrap();
+        assert_eq!((a, ha, hb), (b, Half::Private, Half::Public));
+        assert_ne!(
+            pair(&file("certs/jwtRS256.key")).unwrap().0,
+            pair(&file("certs/other.key.pub")).unwrap().0
         );
     }
 
