@@ -1,6 +1,7 @@
 //! `jwtlint inventory`: snapshots of the three formats on a small monorepo (npm workspaces:
-//! an auth service that signs, an api service that verifies with the same secret, a NestJS
-//! app), and the command's exit codes.
+//! an auth service that signs, an api service that verifies with the same secret and with
+//! the public half of the auth service's private key, a NestJS app), and the command's exit
+//! codes.
 
 use std::process::{Command, Output};
 
@@ -45,6 +46,25 @@ fn json_snapshot() {
 #[test]
 fn mermaid_snapshot() {
     insta::assert_snapshot!("inventory_mermaid", map("mermaid"));
+}
+
+#[test]
+fn a_public_key_is_linked_to_the_issuer_of_its_private_half_only() {
+    let v: serde_json::Value = serde_json::from_str(&map("json")).unwrap();
+    let pairs: Vec<(&str, &str)> = v["flows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "key-pair")
+        .map(|f| (f["from"].as_str().unwrap(), f["to"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [(
+            "issue@services/auth/src/service-tokens.js:6:3",
+            "verify@services/api/src/service-auth.ts:5:3"
+        )]
+    );
 }
 
 #[test]
@@ -131,4 +151,56 @@ fn literals_are_never_printed() {
         assert!(!text.contains("hunter2"), "{format}: {text}");
         assert!(text.contains("literal"), "{format}: {text}");
     }
+}
+
+/// The key-pair flows of a fixture folder, as (from, to) entry ids.
+fn pair_flows(dir: &str) -> Vec<(String, String)> {
+    let o = inventory_in(
+        &format!("{}/test-fixtures/{dir}", env!("CARGO_MANIFEST_DIR")),
+        &["--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["flows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "key-pair")
+        .map(|f| {
+            (
+                f["from"].as_str().unwrap().to_string(),
+                f["to"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pairs_are_never_crossed_nor_made_of_an_hmac_secret() {
+    // Access and refresh pairs: each public key is linked to its own private key only.
+    let flows = pair_flows("algorithm-mismatch/pnpm");
+    let access = "issue@services/auth/src/tokens.ts:5:3";
+    let refresh = "issue@services/auth/src/tokens.ts:7:3";
+    for (from, to) in &flows {
+        let line: u32 = to.rsplit(':').nth(1).unwrap().parse().unwrap();
+        match to.as_str() {
+            t if t.starts_with("verify@services/api/src/auth.js") && (6..=8).contains(&line) => {
+                assert_eq!(from, refresh, "{to}")
+            }
+            _ => assert_eq!(from, access, "{to}"),
+        }
+    }
+    assert_eq!(flows.len(), 6, "{flows:?}");
+    // The HMAC sign with LEGACY_PRIVATE_KEY is no half of LEGACY_PUBLIC_KEY; service.key pairs
+    // with service.key.pub only.
+    let flows = pair_flows("algorithm-mismatch/yarn");
+    assert!(
+        flows.iter().all(|(_, to)| !to.contains("verify.ts:13")),
+        "{flows:?}"
+    );
+    assert!(flows.contains(&(
+        "issue@packages/issuer/src/sign.js:10:33".into(),
+        "verify@packages/web/src/service.js:5:31".into()
+    )));
+    assert_eq!(flows.len(), 4, "{flows:?}");
 }

@@ -227,6 +227,10 @@ pub fn render(inv: &Inventory) -> String {
                     "accepted: same key ({})",
                     cell(f.key.as_deref().unwrap_or("?"))
                 ),
+                FlowKind::KeyPair => format!(
+                    "accepted: key pair ({})",
+                    cell(f.key.as_deref().unwrap_or("?"))
+                ),
                 FlowKind::Stored => "stored in the browser".into(),
                 FlowKind::Cookie => "sent as a cookie".into(),
             };

@@ -104,6 +104,10 @@ pub fn render(inv: &Inventory) -> String {
                 "{from} -- \"{}\" --> {to}",
                 label(f.key.as_deref().unwrap_or("same key"))
             ),
+            FlowKind::KeyPair => format!(
+                "{from} -- \"{}\" --> {to}",
+                label(f.key.as_deref().unwrap_or("key pair"))
+            ),
             FlowKind::Stored => format!("{from} -. stored .-> {to}"),
             FlowKind::Cookie => format!("{from} -. cookie .-> {to}"),
         };

@@ -14,6 +14,7 @@ use crate::apps::{package_name, AppId, Apps, NO_APP};
 use crate::finding::Loc;
 use crate::paths::Paths;
 use crate::project::ProjectFacts;
+use crate::rules::helpers::shared_keys::{effective, is_hmac, pair_key_of, signed_with, Half};
 use crate::rules::helpers::token_names::names_token;
 use crate::semantic::ir::{CookieSet, JwtOp, OpKind, Slot, TokenStore};
 use crate::semantic::token_kind::{kind_of_name, TokenKind};
@@ -139,6 +140,10 @@ pub struct Entry {
     /// Key identity for flows; a literal's text stays out of every output.
     #[serde(skip)]
     identity: Option<String>,
+    /// For an issuer's private key or a verifier's public key named as one half of a pair
+    /// (`JWT_PRIVATE_KEY`, `JWT_PUBLIC_KEY`): the pair's identity and the half.
+    #[serde(skip)]
+    pair: Option<(String, Half)>,
     /// Module defaults that set up the app's verification (`@fastify/jwt`, next-auth).
     #[serde(skip)]
     verifies: bool,
@@ -180,6 +185,9 @@ impl Entry {
 pub enum FlowKind {
     /// The verifier accepts the issuer's tokens: both use the same key.
     SameKey,
+    /// The verifier accepts the issuer's tokens: it holds the public key of the issuer's
+    /// private key (named alike: `JWT_PRIVATE_KEY` and `JWT_PUBLIC_KEY`).
+    KeyPair,
     /// The issuer's service writes a token to browser storage.
     Stored,
     /// The issuer's service sets a token cookie.
@@ -191,7 +199,8 @@ pub struct Flow {
     pub from: String,
     pub to: String,
     pub kind: FlowKind,
-    /// The shared key for `same-key` (as `KeySource::shown`), else `null`.
+    /// The shared key for `same-key` (as `KeySource::shown`); for `key-pair`, the private
+    /// key and the public key (`env JWT_PRIVATE_KEY → env JWT_PUBLIC_KEY`); else `null`.
     pub key: Option<String>,
 }
 
@@ -364,76 +373,12 @@ fn place_id(role: Role, path: &str, loc: &Loc) -> String {
     )
 }
 
-/// A slot of `op`, or, when the call leaves it out and the library's module defaults of
-/// the app fill it in, the module configuration's (DESIGN.md §2 "Project boundaries").
-fn effective<'a>(
-    op: &'a JwtOp,
-    project: &'a ProjectFacts,
-    slot: impl Fn(&JwtOp) -> &Slot,
-) -> &'a Slot {
-    let own = slot(op);
-    if !own.is_absent() || !op.inherits_defaults {
-        return own;
-    }
-    let configs = project.module_configs_for(op);
-    match nearest_configs(op, &configs).as_slice() {
-        [] => own,
-        [first, rest @ ..] => {
-            let first = slot(first);
-            // Several candidates that agree (the same secret registered in each feature
-            // module) still tell the value.
-            if rest.iter().all(|c| same_value(slot(c), first)) {
-                first
-            } else {
-                &UNKNOWN
-            }
-        }
-    }
-}
-
-/// The module configurations that may apply to `op`. An app often registers the module in
-/// several feature modules (NestJS: `auth/auth.module.ts` beside `auth/auth.service.ts`); the
-/// ones in the nearest folder at or above the operation's file are taken, as a feature
-/// module provides the services of its own folder. With none above it, all of them.
-fn nearest_configs<'a>(op: &JwtOp, configs: &[&'a JwtOp]) -> Vec<&'a JwtOp> {
-    let dir = op.at.path.parent().unwrap_or(Path::new(""));
-    let depth = |c: &JwtOp| {
-        let cdir = c.at.path.parent().unwrap_or(Path::new(""));
-        dir.starts_with(cdir).then(|| cdir.components().count())
-    };
-    match configs.iter().filter_map(|c| depth(c)).max() {
-        Some(best) => configs
-            .iter()
-            .copied()
-            .filter(|c| depth(c) == Some(best))
-            .collect(),
-        None => configs.to_vec(),
-    }
-}
-
-/// Two slots hold the same value, wherever it is written.
-fn same_value(a: &Slot, b: &Slot) -> bool {
-    match (a, b) {
-        (Slot::Present { value: x, .. }, Slot::Present { value: y, .. }) => {
-            x.identity().is_some() && x.identity() == y.identity()
-                || crate::semantic::duration::seconds(x).is_some()
-                    && crate::semantic::duration::seconds(x)
-                        == crate::semantic::duration::seconds(y)
-        }
-        (x, y) => {
-            x.is_absent() && y.is_absent() || matches!((x, y), (Slot::Unknown, Slot::Unknown))
-        }
-    }
-}
-
-static UNKNOWN: Slot = Slot::Unknown;
-
 fn op_entry(op: &JwtOp, project: &ProjectFacts, service: &str, paths: &Paths) -> Entry {
     let role = role_of(op);
     let path = paths.for_people(&op.at.path);
     let key_slot = effective(op, project, |o| &o.key);
-    let (key, identity) = match role {
-        Role::Decode => (None, None),
+    let (key, identity, pair) = match role {
+        Role::Decode => (None, None, None),
         _ => {
             let identity = key_slot.value().and_then(Value::identity).map(|id| {
                 // A relative import means something only beside the file that wrote it.
@@ -443,7 +388,21 @@ fn op_entry(op: &JwtOp, project: &ProjectFacts, service: &str, paths: &Paths) ->
                     id
                 }
             });
-            (Some(key_source(key_slot)), identity)
+            // Only a private key that signs and a public key that verifies are halves of a
+            // pair; an HMAC sign's key never is.
+            let pair = key_slot
+                .value()
+                .and_then(pair_key_of)
+                .filter(|(_, half)| match half {
+                    Half::Private => {
+                        role == Role::Issue && !signed_with(op).is_some_and(|a| is_hmac(&a))
+                    }
+                    Half::Public => {
+                        role == Role::Verify
+                            || op.kind == OpKind::ModuleConfig && op.sets_up_verification
+                    }
+                });
+            (Some(key_source(key_slot)), identity, pair)
         }
     };
     let algorithms = match role {
@@ -499,6 +458,7 @@ fn op_entry(op: &JwtOp, project: &ProjectFacts, service: &str, paths: &Paths) ->
         attributes: Vec::new(),
         via: op.via.as_ref().map(|v| shown_loc(v, paths)),
         identity,
+        pair,
         verifies: op.kind == OpKind::ModuleConfig && op.sets_up_verification,
     }
 }
@@ -790,6 +750,7 @@ fn plain_entry(role: Role, path: String, at: &Loc, service: &str) -> Entry {
         attributes: Vec::new(),
         via: None,
         identity: None,
+        pair: None,
         verifies: false,
     }
 }
@@ -815,6 +776,19 @@ fn flows(entries: &[Entry]) -> Vec<Flow> {
                     to: v.id.clone(),
                     kind: FlowKind::SameKey,
                     key: issuer.key.as_ref().map(KeySource::shown),
+                });
+            }
+        }
+        if let Some((id, Half::Private)) = &issuer.pair {
+            for v in entries.iter().filter(|v| {
+                v.is_verifier() && matches!(&v.pair, Some((vid, Half::Public)) if vid == id)
+            }) {
+                let shown = |e: &Entry| e.key.as_ref().map_or_else(|| "?".into(), KeySource::shown);
+                out.push(Flow {
+                    from: issuer.id.clone(),
+                    to: v.id.clone(),
+                    kind: FlowKind::KeyPair,
+                    key: Some(format!("{} → {}", shown(issuer), shown(v))),
                 });
             }
         }

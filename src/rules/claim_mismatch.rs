@@ -1,7 +1,7 @@
-use super::helpers::shared_keys::shared_key;
+use super::helpers::shared_keys::{issuers_of, Link};
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::{Finding, Loc};
-use crate::semantic::ir::{JwtOp, OpKind, Slot};
+use crate::semantic::ir::{JwtOp, Slot};
 use crate::semantic::value::Value;
 
 pub struct ClaimMismatch;
@@ -45,14 +45,11 @@ impl Rule for ClaimMismatch {
         let project = cx.project;
         for verify in cx.file.ops.iter().filter(|o| o.kind.verifies()) {
             // Only libraries that can check the claims are asked to.
-            let (Some(names), Some(id)) = (verify.claim_options, shared_key(verify)) else {
+            let Some(names) = verify.claim_options else {
                 continue;
             };
-            let issuers: Vec<&JwtOp> = project
-                .ops()
-                .filter(|s| s.kind == OpKind::Sign && s.via.is_none())
-                .filter(|s| shared_key(s).as_deref() == Some(id.as_str()))
-                .collect();
+            // Signs with the same key, or with the private half of its public key.
+            let issuers = issuers_of(verify, project);
             for (option, claim, slot, name) in [
                 ("audience", "aud", &verify.audience, names.audience),
                 ("issuer", "iss", &verify.issuer, names.issuer),
@@ -60,18 +57,22 @@ impl Rule for ClaimMismatch {
                 let Ok(expected) = expects(slot) else {
                     continue;
                 };
-                let Some((issuer, (set, set_at))) = issuers
+                let Some((issuer, link, (set, set_at))) = issuers
                     .iter()
-                    .find_map(|s| sets(s, option, claim).map(|v| (*s, v)))
+                    .find_map(|(s, link)| sets(s, option, claim).map(|v| (*s, *link, v)))
                 else {
                     continue;
+                };
+                let whose = match link {
+                    Link::Same => "the issuer of the same key",
+                    Link::Pair => "the issuer of the matching private key",
                 };
                 let (at, message, help) = match expected {
                     Some(e) if e == set => continue,
                     Some(e) => (
                         slot.at().cloned().unwrap_or_else(|| verify.at.clone()),
                         format!(
-                            "`{}` expects the {option} \"{e}\" but the issuer of the same key sets \"{set}\": every such token is rejected",
+                            "`{}` expects the {option} \"{e}\" but {whose} sets \"{set}\": every such token is rejected",
                             verify.api
                         ),
                         format!("expect the {option} the issuer sets (`{name}: '{set}'`), or change the issuer"),
@@ -79,7 +80,7 @@ impl Rule for ClaimMismatch {
                     None => (
                         verify.at.clone(),
                         format!(
-                            "`{}` does not check the {option} (`{claim}`) that the issuer of the same key sets to \"{set}\"",
+                            "`{}` does not check the {option} (`{claim}`) that {whose} sets to \"{set}\"",
                             verify.api
                         ),
                         format!("pass `{name}: '{set}'`, so tokens issued for another {option} are refused"),

@@ -1,4 +1,4 @@
-use super::helpers::shared_keys::shared_key;
+use super::helpers::shared_keys::shared_secret;
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
 use crate::semantic::ir::{JwtOp, OpKind};
@@ -39,7 +39,7 @@ impl Rule for HmacKeyAcrossServices {
     fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
         let project = cx.project;
         for verify in cx.file.ops.iter().filter(|o| o.kind.verifies()) {
-            let Some(id) = shared_key(verify) else {
+            let Some(id) = shared_secret(verify, project) else {
                 continue;
             };
             // Signs of the same key in other services, in path order.
@@ -47,7 +47,7 @@ impl Rule for HmacKeyAcrossServices {
                 .ops()
                 .filter(|s| s.kind == OpKind::Sign && !asymmetric(s))
                 .filter(|s| !project.same_app(s, verify))
-                .filter(|s| shared_key(s).as_deref() == Some(id.as_str()))
+                .filter(|s| shared_secret(s, project).as_deref() == Some(id.as_str()))
                 .collect();
             let Some(first) = signers.first() else {
                 continue;
