@@ -21,7 +21,10 @@ pub struct ProjectFacts {
     apps: Vec<AppId>,
     /// Project-wide indexes rules build once and share (see [`ProjectFacts::memo`]).
     memo: std::sync::Mutex<
-        std::collections::HashMap<std::any::TypeId, std::sync::Arc<dyn std::any::Any + Send + Sync>>,
+        std::collections::HashMap<
+            std::any::TypeId,
+            std::sync::Arc<dyn std::any::Any + Send + Sync>,
+        >,
     >,
 }
 
@@ -72,7 +75,12 @@ impl ProjectFacts {
         build: impl FnOnce(&ProjectFacts) -> T,
     ) -> std::sync::Arc<T> {
         let key = std::any::TypeId::of::<T>();
-        if let Some(hit) = self.memo.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        if let Some(hit) = self
+            .memo
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
             if let Ok(t) = hit.clone().downcast::<T>() {
                 return t;
             }

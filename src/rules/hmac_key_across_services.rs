@@ -1,7 +1,7 @@
-use super::helpers::shared_keys::shared_secret;
+use super::helpers::shared_keys::{shared_secret, signs_with_secret};
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::semantic::ir::{JwtOp, OpKind};
+use crate::semantic::ir::JwtOp;
 use crate::semantic::value::Value;
 
 pub struct HmacKeyAcrossServices;
@@ -43,11 +43,9 @@ impl Rule for HmacKeyAcrossServices {
                 continue;
             };
             // Signs of the same key in other services, in path order.
-            let signers: Vec<&JwtOp> = project
-                .ops()
-                .filter(|s| s.kind == OpKind::Sign && !asymmetric(s))
-                .filter(|s| !project.same_app(s, verify))
-                .filter(|s| shared_secret(s, project).as_deref() == Some(id.as_str()))
+            let signers: Vec<&JwtOp> = signs_with_secret(&id, project)
+                .into_iter()
+                .filter(|s| !asymmetric(s) && !project.same_app(s, verify))
                 .collect();
             let Some(first) = signers.first() else {
                 continue;

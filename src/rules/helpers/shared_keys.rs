@@ -244,6 +244,59 @@ pub fn pairs(sign: &JwtOp, verify: &JwtOp, project: &ProjectFacts) -> bool {
     s == v && !signed_with(sign).is_some_and(|a| is_hmac(&a))
 }
 
+/// The project's signs by the identities of their keys, built once per check
+/// ([`ProjectFacts::memo`]): every verifier of every file looks its issuers up here instead
+/// of comparing its key with every sign of the project. Signs are kept as positions
+/// (file, op) in path order.
+#[derive(Default)]
+struct SignIndex {
+    /// By [`same_key`].
+    same: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    /// By [`shared_secret`].
+    secret: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    /// Private halves by pair identity ([`pair_key`]).
+    private: std::collections::HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl SignIndex {
+    fn of(project: &ProjectFacts) -> SignIndex {
+        let mut index = SignIndex::default();
+        for (fi, file) in project.files.iter().enumerate() {
+            for (oi, op) in file.ops.iter().enumerate() {
+                if op.kind != OpKind::Sign {
+                    continue;
+                }
+                if let Some(id) = same_key(op, project) {
+                    index.same.entry(id).or_default().push((fi, oi));
+                }
+                if let Some(id) = shared_secret(op, project) {
+                    index.secret.entry(id).or_default().push((fi, oi));
+                }
+                if let Some((id, Half::Private)) = pair_key(op, project) {
+                    index.private.entry(id).or_default().push((fi, oi));
+                }
+            }
+        }
+        index
+    }
+}
+
+fn sign_at(project: &ProjectFacts, (fi, oi): (usize, usize)) -> &JwtOp {
+    &project.files[fi].ops[oi]
+}
+
+/// The signs whose key is the shared secret `id` ([`shared_secret`]), in path order.
+pub fn signs_with_secret<'a>(id: &str, project: &'a ProjectFacts) -> Vec<&'a JwtOp> {
+    let index = project.memo(SignIndex::of);
+    index
+        .secret
+        .get(id)
+        .into_iter()
+        .flatten()
+        .map(|&at| sign_at(project, at))
+        .collect()
+}
+
 /// The issuers (signs written in the project, not copies seen through a helper's callers)
 /// whose tokens `verify` accepts by its key: the same key, or the private half of its
 /// public key. In path order.
@@ -253,18 +306,36 @@ pub fn issuers_of<'a>(verify: &JwtOp, project: &'a ProjectFacts) -> Vec<(&'a Jwt
     if same.is_none() && pair.is_none() {
         return Vec::new();
     }
-    project
-        .ops()
-        .filter(|s| s.kind == OpKind::Sign && s.via.is_none())
-        .filter_map(|s| {
-            if same.is_some() && same_key(s, project) == same {
-                Some((s, Link::Same))
-            } else if pair.is_some() && pairs(s, verify, project) {
-                Some((s, Link::Pair))
-            } else {
-                None
-            }
-        })
+    let index = project.memo(SignIndex::of);
+    let mut found: Vec<((usize, usize), Link)> = Vec::new();
+    if let Some(id) = &same {
+        found.extend(
+            index
+                .same
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|&at| (at, Link::Same)),
+        );
+    }
+    if let Some((id, _)) = &pair {
+        found.extend(
+            index
+                .private
+                .get(id)
+                .into_iter()
+                .flatten()
+                .filter(|&&at| !found.iter().any(|(f, _)| *f == at))
+                .filter(|&&at| pairs(sign_at(project, at), verify, project))
+                .map(|&at| (at, Link::Pair))
+                .collect::<Vec<_>>(),
+        );
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found
+        .into_iter()
+        .map(|(at, link)| (sign_at(project, at), link))
+        .filter(|(s, _)| s.via.is_none())
         .collect()
 }
 
