@@ -117,6 +117,11 @@ impl ProjectFacts {
             .unwrap_or(NO_APP)
     }
 
+    /// The app of `files[i]`.
+    pub fn file_app(&self, i: usize) -> AppId {
+        self.apps.get(i).copied().unwrap_or(NO_APP)
+    }
+
     /// Whether two operations are in the same app.
     pub fn same_app(&self, a: &JwtOp, b: &JwtOp) -> bool {
         self.app_of(&a.at.path) == self.app_of(&b.at.path)

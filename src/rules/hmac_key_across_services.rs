@@ -1,4 +1,4 @@
-use super::helpers::shared_keys::{shared_secret, signs_with_secret};
+use super::helpers::shared_keys::{shared_secret, signs_with_secret_elsewhere};
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
 use crate::semantic::ir::JwtOp;
@@ -43,9 +43,9 @@ impl Rule for HmacKeyAcrossServices {
                 continue;
             };
             // Signs of the same key in other services, in path order.
-            let signers: Vec<&JwtOp> = signs_with_secret(&id, project)
+            let signers: Vec<&JwtOp> = signs_with_secret_elsewhere(&id, verify, project)
                 .into_iter()
-                .filter(|s| !asymmetric(s) && !project.same_app(s, verify))
+                .filter(|s| !asymmetric(s))
                 .collect();
             let Some(first) = signers.first() else {
                 continue;

@@ -285,14 +285,21 @@ fn sign_at(project: &ProjectFacts, (fi, oi): (usize, usize)) -> &JwtOp {
     &project.files[fi].ops[oi]
 }
 
-/// The signs whose key is the shared secret `id` ([`shared_secret`]), in path order.
-pub fn signs_with_secret<'a>(id: &str, project: &'a ProjectFacts) -> Vec<&'a JwtOp> {
+/// The signs whose key is the shared secret `id` ([`shared_secret`]) in other apps than
+/// `op`'s, in path order.
+pub fn signs_with_secret_elsewhere<'a>(
+    id: &str,
+    op: &JwtOp,
+    project: &'a ProjectFacts,
+) -> Vec<&'a JwtOp> {
     let index = project.memo(SignIndex::of);
+    let app = project.app_of(&op.at.path);
     index
         .secret
         .get(id)
         .into_iter()
         .flatten()
+        .filter(|&&(fi, _)| project.file_app(fi) != app)
         .map(|&at| sign_at(project, at))
         .collect()
 }
