@@ -179,14 +179,14 @@ impl Fix {
 /// One change, in the facts' terms. `render` turns it into byte edits.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Edit {
-    /// Adds the property `text` (`algorithms: ['HS256']`) to the object literal written at
-    /// `object`, after its last property `last` (where that property's value ends; `None`
-    /// for an empty object). Commas, `{}` and the layout of multi-line objects follow the
-    /// text around.
+    /// Adds the properties `props` (`algorithms: ['HS256']`), in order, to the object literal
+    /// written at `object`, after its last property `last` (where that property's value
+    /// ends; `None` for an empty object). Commas, `{}` and the layout of multi-line objects
+    /// (one property a line) follow the text around.
     InsertProperty {
         object: Loc,
         last: Option<Loc>,
-        text: String,
+        props: Vec<String>,
     },
     /// Removes the property `key` whose value is written at `value` from the object literal
     /// written at `object`, with its comma (and its line, when it has one to itself).
@@ -205,11 +205,17 @@ pub enum Edit {
         items: Vec<Loc>,
         remove: Vec<usize>,
     },
-    /// Replaces `old`, written at `at`, with `text` (`httpOnly: false` → `true`).
+    /// Replaces `old`, written at `at`, with `text` (`httpOnly: false` → `true`). A quoted
+    /// `old` (`'none'`) matches the string in any of JavaScript's quotes.
     Replace { at: Loc, old: String, text: String },
-    /// Calls the method `text` (`.setExpirationTime('15m')`) on the result of the call that
-    /// ends at `after`, in a method chain.
-    ChainCall { after: Loc, text: String },
+    /// Calls `text` (`.setExpirationTime('15m')`) in a method chain, right before the call
+    /// of `method` whose first argument is written at `arg` (`.sign(key)` in
+    /// `new SignJWT(p).setProtectedHeader(h).sign(key)`).
+    ChainCallBefore {
+        method: String,
+        arg: Loc,
+        text: String,
+    },
 }
 
 impl Edit {
@@ -225,7 +231,7 @@ impl Edit {
                 std::iter::once(array).chain(items.iter()).collect()
             }
             Edit::Replace { at, .. } => vec![at],
-            Edit::ChainCall { after, .. } => vec![after],
+            Edit::ChainCallBefore { arg, .. } => vec![arg],
         }
     }
 }

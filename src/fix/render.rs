@@ -46,8 +46,8 @@ fn render_one(e: &Edit, text: &str) -> Option<Vec<TextEdit>> {
         Edit::InsertProperty {
             object,
             last,
-            text: prop,
-        } => insert_property(text, object, last.as_ref(), prop),
+            props,
+        } => insert_property(text, object, last.as_ref(), props),
         Edit::RemoveProperty { object, key, value } => remove_property(text, object, key, value),
         Edit::AppendArgument { after, text: arg } => {
             let next = skip_trivia(text, after.span.end_byte)?;
@@ -70,16 +70,60 @@ fn render_one(e: &Edit, text: &str) -> Option<Vec<TextEdit>> {
         } => remove_elements(text, array, items, remove),
         Edit::Replace { at, old, text: new } => {
             let (s, e) = (at.span.start_byte, at.span.end_byte);
-            (text[s..e] == **old).then(|| vec![edit(s, e, new.clone())])
+            same_text(&text[s..e], old).then(|| vec![edit(s, e, new.clone())])
         }
-        Edit::ChainCall { after, text: call } => {
-            let end = after.span.end_byte;
-            let next = skip_trivia(text, end)?;
-            let chained = text[next..].starts_with('.') || text[next..].starts_with("?.");
-            (end > 0 && byte_is(text, end - 1, b')') && chained && call.starts_with('.'))
-                .then(|| vec![edit(end, end, call.clone())])
-        }
+        Edit::ChainCallBefore {
+            method,
+            arg,
+            text: call,
+        } => chain_call_before(text, method, arg, call),
     }
+}
+
+/// Whether `written` is `old`; a quoted `old` matches in any quotes.
+fn same_text(written: &str, old: &str) -> bool {
+    let unquote = |s: &str| {
+        let q = s.chars().next().filter(|c| matches!(c, '\'' | '"' | '`'))?;
+        (s.len() >= 2 && s.ends_with(q)).then(|| s[1..s.len() - 1].to_string())
+    };
+    match (unquote(written), unquote(old)) {
+        (Some(w), Some(o)) => w == o && !w.contains(['\\', '$']),
+        _ => written == old,
+    }
+}
+
+/// Inserts `call` before `.method(` whose first argument starts at `arg`, after the `)`
+/// the chain has there.
+fn chain_call_before(text: &str, method: &str, arg: &Loc, call: &str) -> Option<Vec<TextEdit>> {
+    let paren = skip_ws_back(text, arg.span.start_byte);
+    if paren == 0 || !byte_is(text, paren - 1, b'(') || !call.starts_with('.') {
+        return None;
+    }
+    let name_end = skip_ws_back(text, paren - 1);
+    let name_start = name_end.checked_sub(method.len())?;
+    if !text.is_char_boundary(name_start) || text[name_start..name_end] != *method {
+        return None;
+    }
+    let dot = skip_ws_back(text, name_start);
+    if dot == 0 || !byte_is(text, dot - 1, b'.') {
+        return None;
+    }
+    let end = skip_ws_back(text, dot - 1);
+    if end == 0 || !byte_is(text, end - 1, b')') {
+        return None;
+    }
+    // A chain written one call a line gets the new call on a line of its own.
+    let between = &text[end..dot - 1];
+    let written = if between.contains(['\n', '\r']) {
+        format!(
+            "{}{}{call}",
+            newline_before(text, dot),
+            indent(text, dot - 1)
+        )
+    } else {
+        call.to_string()
+    };
+    Some(vec![edit(end, end, written)])
 }
 
 /// The offsets of the braces of the object literal written at `object`.
@@ -97,9 +141,13 @@ fn insert_property(
     text: &str,
     object: &Loc,
     last: Option<&Loc>,
-    prop: &str,
+    props: &[String],
 ) -> Option<Vec<TextEdit>> {
     let (open, close) = braces(text, object)?;
+    if props.is_empty() {
+        return None;
+    }
+    let prop = props.join(", ");
     let Some(last) = last else {
         // `{}` (or `{ }`, `{\n}`): nothing but whitespace may be inside.
         let empty = text[open + 1..close].chars().all(char::is_whitespace);
@@ -137,10 +185,11 @@ fn insert_property(
             edits.push(edit(last.span.end_byte, last.span.end_byte, ","));
             ""
         };
+        let lines: Vec<String> = props.iter().map(|p| format!("{ind}{p}")).collect();
         edits.push(edit(
             brace_line,
             brace_line,
-            format!("{ind}{prop}{trailing}{nl}"),
+            format!("{}{trailing}{nl}", lines.join(&format!(",{nl}"))),
         ));
         return Some(edits);
     }
@@ -320,7 +369,7 @@ mod tests {
             vec![Edit::InsertProperty {
                 object: loc(text, object),
                 last: last.map(|l| loc(text, l)),
-                text: "algorithms: ['HS256']".into(),
+                props: vec!["algorithms: ['HS256']".into()],
             }],
         )
     }
@@ -371,6 +420,26 @@ mod tests {
     }
 
     #[test]
+    fn inserts_several_properties() {
+        let t = "f({\n  a: 1,\n});";
+        let e = Edit::InsertProperty {
+            object: loc(t, "{\n  a: 1,\n}"),
+            last: Some(loc(t, "1")),
+            props: vec!["httpOnly: true".into(), "secure: true".into()],
+        };
+        assert_eq!(
+            fixed(t, vec![e]).unwrap(),
+            "f({\n  a: 1,\n  httpOnly: true,\n  secure: true,\n});"
+        );
+        let e = Edit::InsertProperty {
+            object: loc(t, "{\n  a: 1,\n}"),
+            last: Some(loc(t, "1")),
+            props: vec![],
+        };
+        assert_eq!(fixed(t, vec![e]), None);
+    }
+
+    #[test]
     fn refuses_text_it_does_not_expect() {
         // Not an object there any more, a property after the one named last, a comment in
         // an empty object, an unterminated comment.
@@ -393,7 +462,7 @@ mod tests {
             Edit::InsertProperty {
                 object: other,
                 last: None,
-                text: "a: 1".into(),
+                props: vec!["a: 1".into()],
             },
         ];
         assert_eq!(fixed(t, edits), None);
@@ -551,13 +620,44 @@ mod tests {
         assert_eq!(fixed(t, vec![e("0")]), None);
 
         let t = "new SignJWT(p).setProtectedHeader(h)\n  .sign(k)";
-        let e = Edit::ChainCall {
-            after: loc(t, "new SignJWT(p).setProtectedHeader(h)"),
+        let e = |method: &str| Edit::ChainCallBefore {
+            method: method.into(),
+            arg: loc(t, "k"),
             text: ".setExpirationTime('15m')".into(),
         };
         assert_eq!(
+            fixed(t, vec![e("sign")]).unwrap(),
+            "new SignJWT(p).setProtectedHeader(h)\n  .setExpirationTime('15m')\n  .sign(k)"
+        );
+        let t = "new SignJWT(p).setProtectedHeader(h).sign(k)";
+        let e = |method: &str| Edit::ChainCallBefore {
+            method: method.into(),
+            arg: loc(t, "k"),
+            text: ".setExpirationTime('15m')".into(),
+        };
+        assert_eq!(
+            fixed(t, vec![e("sign")]).unwrap(),
+            "new SignJWT(p).setProtectedHeader(h).setExpirationTime('15m').sign(k)"
+        );
+        assert_eq!(fixed(t, vec![e("encrypt")]), None);
+        // Not chained on anything.
+        let t = "sign(k)";
+        let e = Edit::ChainCallBefore {
+            method: "sign".into(),
+            arg: loc(t, "k"),
+            text: ".setExpirationTime('15m')".into(),
+        };
+        assert_eq!(fixed(t, vec![e]), None);
+
+        let t = "res.cookie('t', v, { sameSite: \"none\" })";
+        let e = Edit::Replace {
+            at: loc(t, "\"none\""),
+            old: "'none'".into(),
+            text: "'lax'".into(),
+        };
+        assert_eq!(
             fixed(t, vec![e]).unwrap(),
-            "new SignJWT(p).setProtectedHeader(h).setExpirationTime('15m')\n  .sign(k)"
+            "res.cookie('t', v, { sameSite: 'lax' })"
         );
     }
 
@@ -567,7 +667,7 @@ mod tests {
         let ins = || Edit::InsertProperty {
             object: loc(t, "{ a: 1 }"),
             last: Some(loc(t, "1")),
-            text: "b: 2".into(),
+            props: vec!["b: 2".into()],
         };
         assert_eq!(fixed(t, vec![ins(), ins()]), None);
         assert_eq!(fixed(t, vec![]), None);
