@@ -270,6 +270,7 @@ fn list_rules(format: ListFormat) -> ExitCode {
                         "summary": h.summary,
                         "cwe": h.cwe,
                         "libraries": h.libraries,
+                        "fix": fix_safety(m.body()),
                     })
                 })
                 .collect();
@@ -298,6 +299,17 @@ fn list_rules(format: ListFormat) -> ExitCode {
     match write_out(&text, None) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
+    }
+}
+
+/// Whether a rule has a fix, and how safe, as its documentation's "Fix" section says
+/// ("Safe…" or "Unsafe…"); `None` for a rule without one.
+fn fix_safety(doc: &str) -> Option<&'static str> {
+    let (_, section) = doc.split_once("\n## Fix\n")?;
+    match section.trim_start().split([' ', ',', '.']).next()? {
+        "Safe" => Some("safe"),
+        "Unsafe" => Some("unsafe"),
+        _ => None,
     }
 }
 

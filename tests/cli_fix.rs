@@ -290,3 +290,33 @@ fn usage_errors() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(read(&dir, "a.js"), TOKENS);
 }
+
+#[test]
+fn rules_json_says_which_rules_have_a_fix() {
+    let dir = project(&[]);
+    let o = jwtlint(dir.path(), &["rules", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let fix = |id: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()["fix"]
+            .clone()
+    };
+    for id in [
+        "missing-algorithms",
+        "none-algorithm",
+        "algorithm-confusion",
+    ] {
+        assert_eq!(fix(id), "safe", "{id}");
+    }
+    for id in [
+        "ignore-expiration",
+        "insecure-token-cookie",
+        "missing-expiration",
+    ] {
+        assert_eq!(fix(id), "unsafe", "{id}");
+    }
+    assert_eq!(fix("hardcoded-secret"), serde_json::Value::Null);
+}

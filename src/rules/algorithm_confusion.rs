@@ -45,6 +45,12 @@ impl Rule for AlgorithmConfusion {
             let hmac: Vec<&String> = algs.iter().filter(|a| is_hmac(a)).collect();
             let asym: Vec<&String> = algs.iter().filter(|a| is_asymmetric(a)).collect();
             if !hmac.is_empty() && !asym.is_empty() {
+                let general = "allow only the family you sign with: a public key used as an HMAC secret lets anyone who has it forge tokens";
+                // Where the project signs this key, when that is known.
+                let help = match super::missing_algorithms::project_algorithm(project, op) {
+                    Some(s) => format!("{}: {general}", s.said()),
+                    None => general.to_string(),
+                };
                 out.push(
                     Finding::new(
                         &META,
@@ -52,10 +58,16 @@ impl Rule for AlgorithmConfusion {
                         format!(
                             "`{}` accepts both HMAC ({}) and public-key ({}) algorithms",
                             op.api,
-                            hmac.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
-                            asym.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                            hmac.iter()
+                                .map(|s| s.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            asym.iter()
+                                .map(|s| s.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
-                        "allow only the family you sign with: a public key used as an HMAC secret lets anyone who has it forge tokens",
+                        help,
                     )
                     .via(op)
                     .with_fix(fix(project, op)),
