@@ -38,6 +38,13 @@ pub fn apply_checked(path: &Path, text: &str, edits: &[TextEdit]) -> Result<Stri
     let (Some(first), Some(last)) = (edits.first(), edits.last()) else {
         return Ok(text.to_string());
     };
+    let fits = |i: usize| i <= text.len() && text.is_char_boundary(i);
+    if !edits
+        .iter()
+        .all(|e| e.start <= e.end && fits(e.start) && fits(e.end))
+    {
+        return Err(Refused::WouldBreakSyntax);
+    }
     let before = first_error(path, text);
     // The lines the edits touch, from the start of the first to the end of the last.
     let from = text[..first.start].rfind('\n').map_or(0, |i| i + 1);

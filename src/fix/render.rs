@@ -130,7 +130,7 @@ fn chain_call_before(text: &str, method: &str, arg: &Loc, call: &str) -> Option<
 fn braces(text: &str, object: &Loc) -> Option<(usize, usize)> {
     let (open, end) = (object.span.start_byte, object.span.end_byte);
     (end >= open + 2 && byte_is(text, open, b'{') && byte_is(text, end - 1, b'}'))
-        .then_some((open, end - 1))
+        .then(|| (open, end - 1))
 }
 
 fn within(loc: &Loc, open: usize, close: usize) -> bool {
@@ -671,5 +671,67 @@ mod tests {
         };
         assert_eq!(fixed(t, vec![ins(), ins()]), None);
         assert_eq!(fixed(t, vec![]), None);
+    }
+
+    /// Facts older than the text (the language server renders fixes on the buffer being
+    /// typed): any places at all give `None` or edits inside the text, never a panic.
+    #[test]
+    fn never_panics_on_places_that_do_not_fit() {
+        let text = "f({ é: 'ü', k: [\"a\", 'none'] }, /* x */ g(h)\r\n  .sign(k)) // z\n{}";
+        let n = text.len();
+        let bounds: Vec<usize> = (0..=n + 1).collect();
+        for &a in &bounds {
+            for &b in &bounds {
+                let l = loc_at(a, b);
+                let m = loc_at(b.saturating_sub(2), b);
+                let edits = vec![
+                    Edit::InsertProperty {
+                        object: l.clone(),
+                        last: Some(m.clone()),
+                        props: vec!["x: 1".into()],
+                    },
+                    Edit::InsertProperty {
+                        object: l.clone(),
+                        last: None,
+                        props: vec!["x: 1".into(), "y: 2".into()],
+                    },
+                    Edit::RemoveProperty {
+                        object: l.clone(),
+                        key: "k".into(),
+                        value: m.clone(),
+                    },
+                    Edit::AppendArgument {
+                        after: l.clone(),
+                        text: "{}".into(),
+                    },
+                    Edit::RemoveArrayElements {
+                        array: l.clone(),
+                        items: vec![m.clone(), loc_at(b, b + 3)],
+                        remove: vec![1],
+                    },
+                    Edit::Replace {
+                        at: l.clone(),
+                        old: "'none'".into(),
+                        text: "'lax'".into(),
+                    },
+                    Edit::ChainCallBefore {
+                        method: "sign".into(),
+                        arg: l.clone(),
+                        text: ".x()".into(),
+                    },
+                ];
+                for e in edits {
+                    let fix = Fix {
+                        title: String::new(),
+                        safety: Safety::Safe,
+                        edits: vec![e],
+                    };
+                    if let Some(out) = render(&fix, text) {
+                        assert!(out.iter().all(|e| e.start <= e.end && e.end <= n));
+                        apply(text, &out);
+                    }
+                }
+            }
+        }
     }
 }
