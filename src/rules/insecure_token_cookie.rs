@@ -121,8 +121,8 @@ fn flag_value(flag: &str) -> &'static str {
     }
 }
 
-/// Sets the flags that are off in the options object written at the call: adds the ones
-/// missing, turns `false` into `true` and `'none'` into `'lax'`. Unsafe: a script that
+/// Sets the flags that are off in the options object written at the call (or a new
+/// options argument after the value): adds the ones missing, turns `false` into `true` and `'none'` into `'lax'`. Unsafe: a script that
 /// reads the cookie, a site served over plain HTTP or a cross-site flow that needs it stop
 /// working. Nothing when a flag is off in another way (`undefined`, a variable).
 fn fix(c: &CookieSet, missing: &[&str]) -> Option<Fix> {
@@ -151,7 +151,14 @@ fn fix(c: &CookieSet, missing: &[&str]) -> Option<Fix> {
         }
     }
     if !add.is_empty() {
-        edits.push(facts::insert_props(&c.options, add)?);
+        edits.push(match (&c.options, &c.value_at) {
+            // No options argument: one after the value.
+            (Slot::Absent, Some(value)) => Edit::AppendArgument {
+                after: value.clone(),
+                text: format!("{{ {} }}", add.join(", ")),
+            },
+            (options, _) => facts::insert_props(options, add)?,
+        });
     }
     let set: Vec<String> = missing
         .iter()
