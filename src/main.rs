@@ -772,6 +772,26 @@ fn fixable_text(
     String::from_utf8(rest).ok().map(|t| (bom, t))
 }
 
+/// One file's fixes in a pass.
+struct PlannedFile {
+    path: PathBuf,
+    /// The byte order mark the file starts with, kept.
+    bom: &'static str,
+    before: String,
+    after: String,
+    /// The rules of the findings fixed, one per fix.
+    rules: Vec<&'static str>,
+}
+
+/// Unsuppressed findings by file and rule.
+fn tally(report: &jwtlint::Report) -> std::collections::HashMap<(PathBuf, &'static str), usize> {
+    let mut n = std::collections::HashMap::new();
+    for f in report.findings.iter().filter(|f| f.suppressed.is_none()) {
+        *n.entry((f.loc.path.to_path_buf(), f.rule)).or_insert(0) += 1;
+    }
+    n
+}
+
 /// The fixes of one analysis that can go in together, by file: rendered on the file's
 /// current text, checked to parse, none touching another's place (those wait for the next
 /// pass). Suppressed findings are not fixed; baselined ones are not in the report.
@@ -779,13 +799,17 @@ fn plan_fixes(
     report: &jwtlint::Report,
     config: &jwtlint::config::Config,
     unsafe_fixes: bool,
+    stuck: &std::collections::HashSet<(PathBuf, &'static str)>,
     refused: &mut std::collections::BTreeSet<String>,
-) -> Vec<(PathBuf, &'static str, String, String, usize)> {
+) -> Vec<PlannedFile> {
     use jwtlint::fix;
     let mut by_file: std::collections::BTreeMap<&std::path::Path, Vec<&jwtlint::finding::Finding>> =
         Default::default();
     for f in &report.findings {
-        if f.suppressed.is_none() && f.fix.as_ref().is_some_and(|x| x.applies(unsafe_fixes)) {
+        if f.suppressed.is_none()
+            && f.fix.as_ref().is_some_and(|x| x.applies(unsafe_fixes))
+            && !stuck.contains(&(f.loc.path.to_path_buf(), f.rule))
+        {
             by_file.entry(f.loc.path.as_path()).or_default().push(f);
         }
     }
@@ -797,7 +821,7 @@ fn plan_fixes(
             continue;
         };
         let mut edits: Vec<fix::TextEdit> = Vec::new();
-        let mut count = 0;
+        let mut rules = Vec::new();
         for f in findings {
             let Some(x) = &f.fix else { continue };
             let Some(mine) = fix::render(x, &text) else {
@@ -824,13 +848,19 @@ fn plan_fixes(
             }
             edits.extend(mine);
             edits.sort_by_key(|e| (e.start, e.end));
-            count += 1;
+            rules.push(f.rule);
         }
-        if count == 0 {
+        if rules.is_empty() {
             continue;
         }
         match fix::apply_checked(path, &text, &edits) {
-            Ok(fixed) => out.push((path.to_path_buf(), bom, text, fixed, count)),
+            Ok(after) => out.push(PlannedFile {
+                path: path.to_path_buf(),
+                bom,
+                before: text,
+                after,
+                rules,
+            }),
             Err(why) => {
                 refused.insert(format!("{shown}: not fixed: {}", why.reason()));
             }
@@ -856,22 +886,42 @@ fn fix_files(
         report: None,
     };
     let stdin_name = config.stdin.as_ref().map(|(n, _)| n.clone());
+    // A fix must take its finding away; one that does not (a bug) is not applied again.
+    let mut stuck = std::collections::HashSet::new();
+    let mut before_pass: std::collections::HashMap<(PathBuf, &'static str), usize> =
+        Default::default();
     for pass in 0..=MAX_FIX_PASSES {
         let report = jwtlint::run(config).map_err(|e| e.to_string())?;
+        let now = tally(&report);
+        for (key, before) in before_pass.drain() {
+            if now.get(&key).copied().unwrap_or(0) >= before {
+                refused.insert(format!(
+                    "{}: a fix for {} did not take its finding away; not applied again",
+                    report.paths.for_terminal(&key.0),
+                    key.1
+                ));
+                stuck.insert(key);
+            }
+        }
         let planned = if pass == MAX_FIX_PASSES {
             Vec::new()
         } else {
-            plan_fixes(&report, config, unsafe_fixes, &mut refused)
+            plan_fixes(&report, config, unsafe_fixes, &stuck, &mut refused)
         };
         if planned.is_empty() {
             fixing.report = Some(report);
             break;
         }
-        for (path, bom, before, after, count) in planned {
-            fixing.fixed += count;
+        for file in planned {
+            fixing.fixed += file.rules.len();
+            for rule in &file.rules {
+                let key = (file.path.clone(), *rule);
+                let n = now.get(&key).copied().unwrap_or(0);
+                before_pass.insert(key, n);
+            }
             if diff_only {
-                let name = report.paths.for_people(&path);
-                let diff = similar::TextDiff::from_lines(&before, &after);
+                let name = report.paths.for_people(&file.path);
+                let diff = similar::TextDiff::from_lines(&file.before, &file.after);
                 fixing.diff.push_str(
                     &diff
                         .unified_diff()
@@ -880,12 +930,12 @@ fn fix_files(
                         .to_string(),
                 );
             } else if let Some((_, text)) = config.stdin.as_mut() {
-                *text = after;
+                *text = file.after;
             } else {
                 // Written in place: the same file (its permissions and links kept), only
                 // the edited bytes changed.
-                std::fs::write(&path, format!("{bom}{after}"))
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                std::fs::write(&file.path, format!("{}{}", file.bom, file.after))
+                    .map_err(|e| format!("cannot write {}: {e}", file.path.display()))?;
             }
         }
         if diff_only {
