@@ -98,6 +98,8 @@ pub struct Finding {
     pub suppressed: Option<String>,
     /// Stable across edits elsewhere in the file (see `fingerprint`); set by the engine.
     pub fingerprint: String,
+    /// What the rule proposes to change (`--fix`, `--diff`, the language server's quick fix).
+    pub fix: Option<Fix>,
 }
 
 /// A problem with one file (unreadable, binary, too large, not UTF-8, parse trouble).
@@ -119,4 +121,125 @@ pub enum NoteKind {
     /// A bug in jwtlint stopped the analysis of this file (a caught panic); the run went
     /// on, and exits 2 because its report is incomplete.
     Internal,
+}
+
+// Fixes (`crate::fix` renders and applies them; see there).
+
+/// Whether a fix may be applied without asking (ruff's distinction): a safe fix cannot break
+/// code that works today for the project's own tokens; an unsafe one may change behaviour
+/// (a cookie no longer readable by scripts, tokens that now expire).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Safety {
+    Safe,
+    Unsafe,
+}
+
+impl Safety {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Safety::Safe => "safe",
+            Safety::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// A fix a rule offers for one finding. Every edit is in the finding's file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Fix {
+    /// What the fix does, for people: "Add `algorithms: ['HS256']`".
+    pub title: String,
+    pub safety: Safety,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            title: title.into(),
+            safety: Safety::Safe,
+            edits,
+        }
+    }
+
+    pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            title: title.into(),
+            safety: Safety::Unsafe,
+            edits,
+        }
+    }
+
+    /// Whether the fix is applied under the given mode (`--fix`, with `--unsafe-fixes`).
+    pub fn applies(&self, unsafe_fixes: bool) -> bool {
+        self.safety == Safety::Safe || unsafe_fixes
+    }
+}
+
+/// One change, in the facts' terms. `render` turns it into byte edits.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Edit {
+    /// Adds the properties `props` (`algorithms: ['HS256']`), in order, to the object literal
+    /// written at `object`, after its last property `last` (where that property's value
+    /// ends; `None` for an empty object). Commas, `{}` and the layout of multi-line objects
+    /// (one property a line) follow the text around.
+    InsertProperty {
+        object: Loc,
+        last: Option<Loc>,
+        props: Vec<String>,
+    },
+    /// Removes the property `key` whose value is written at `value` from the object literal
+    /// written at `object`, with its comma (and its line, when it has one to itself).
+    RemoveProperty {
+        object: Loc,
+        key: String,
+        value: Loc,
+    },
+    /// Adds the argument `text` right after the argument written at `after`
+    /// (`jwt.verify(token, key)` → `jwt.verify(token, key, { … })`).
+    AppendArgument { after: Loc, text: String },
+    /// Removes the elements at `remove` (indices into `items`) from the array literal written
+    /// at `array`, whose elements, in order, are written at `items`. Never all of them.
+    RemoveArrayElements {
+        array: Loc,
+        items: Vec<Loc>,
+        remove: Vec<usize>,
+    },
+    /// Replaces `old`, written at `at`, with `text` (`httpOnly: false` → `true`). A quoted
+    /// `old` (`'none'`) matches the string in any of JavaScript's quotes.
+    Replace { at: Loc, old: String, text: String },
+    /// Calls `text` (`.setExpirationTime('15m')`) in a method chain, right before the call
+    /// of `method` whose first argument is written at `arg` (`.sign(key)` in
+    /// `new SignJWT(p).setProtectedHeader(h).sign(key)`).
+    ChainCallBefore {
+        method: String,
+        arg: Loc,
+        text: String,
+    },
+}
+
+impl Edit {
+    /// The places the edit refers to (all in one file for a fix to render).
+    pub fn locs(&self) -> Vec<&Loc> {
+        match self {
+            Edit::InsertProperty { object, last, .. } => {
+                std::iter::once(object).chain(last.iter()).collect()
+            }
+            Edit::RemoveProperty { object, value, .. } => vec![object, value],
+            Edit::AppendArgument { after, .. } => vec![after],
+            Edit::RemoveArrayElements { array, items, .. } => {
+                std::iter::once(array).chain(items.iter()).collect()
+            }
+            Edit::Replace { at, .. } => vec![at],
+            Edit::ChainCallBefore { arg, .. } => vec![arg],
+        }
+    }
+}
+
+/// A change to one file's text: replace the bytes `start..end` with `text`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct TextEdit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
 }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod duration;
 pub mod engine;
 pub mod finding;
+pub mod fix;
 pub mod inventory;
 pub mod lsp;
 pub mod panics;

@@ -181,6 +181,16 @@ struct LintArgs {
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = jwtlint::source::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
+    /// Apply the safe fixes, then report what remains (standard input: print the fixed
+    /// source on standard output, the report on standard error).
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, apply the unsafe fixes too (they may change what the code does).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and change nothing (exit 1 if there is one).
+    #[arg(long)]
+    diff: bool,
 }
 
 fn use_color(arg: ColorArg, to_file: bool) -> bool {
@@ -264,6 +274,7 @@ fn list_rules(format: ListFormat) -> ExitCode {
                         "summary": h.summary,
                         "cwe": h.cwe,
                         "libraries": h.libraries,
+                        "fix": fix_safety(m.body()),
                     })
                 })
                 .collect();
@@ -292,6 +303,17 @@ fn list_rules(format: ListFormat) -> ExitCode {
     match write_out(&text, None) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
+    }
+}
+
+/// Whether a rule has a fix, and how safe, as its documentation's "Fix" section says
+/// ("Safe…" or "Unsafe…"); `None` for a rule without one.
+fn fix_safety(doc: &str) -> Option<&'static str> {
+    let (_, section) = doc.split_once("\n## Fix\n")?;
+    match section.trim_start().split([' ', ',', '.']).next()? {
+        "Safe" => Some("safe"),
+        "Unsafe" => Some("unsafe"),
+        _ => None,
     }
 }
 
@@ -556,10 +578,59 @@ fn lint(args: LintArgs) -> ExitCode {
             ..Default::default()
         },
     };
-    let mut report = match jwtlint::run(&config) {
-        Ok(r) => r,
-        Err(e) => return fail(e),
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        return fail("--unsafe-fixes goes with --fix or --diff");
+    }
+    if (args.fix || args.diff) && args.write_baseline.is_some() {
+        return fail("--write-baseline records findings; it does not go with --fix or --diff");
+    }
+    let mut config = config;
+    let mut fixing = if args.fix || args.diff {
+        match fix_files(&mut config, args.unsafe_fixes, args.diff) {
+            Ok(f) => Some(f),
+            Err(e) => return fail(e),
+        }
+    } else {
+        None
     };
+    if let Some(f) = &fixing {
+        for note in &f.refused {
+            eprintln!("jwtlint: warning: {}", report::human::sanitize(note));
+        }
+    }
+    if args.diff {
+        let Some(f) = fixing else {
+            return ExitCode::from(2);
+        };
+        if let Err(e) = write_out(&f.diff, None) {
+            return fail(e);
+        }
+        let word = if f.fixed == 1 { "fix" } else { "fixes" };
+        if f.fixed == 0 {
+            eprintln!("No fixes available");
+        } else {
+            eprintln!("Would apply {} {word}", f.fixed);
+        }
+        return if f.fixed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let mut report = match fixing.as_mut().and_then(|f| f.report.take()) {
+        Some(r) => r,
+        None => match jwtlint::run(&config) {
+            Ok(r) => r,
+            Err(e) => return fail(e),
+        },
+    };
+    if let Some(f) = &fixing {
+        let word = if f.fixed == 1 { "problem" } else { "problems" };
+        eprintln!("Fixed {} {word}", f.fixed);
+    }
+    // A fix is offered (marked, counted, written in JSON and SARIF) only where it applies to
+    // the text as it is now.
+    drop_stale_fixes(&mut report, &config);
     // Warnings count for --max-warnings even when --quiet hides them.
     let all = report::counts(&report.findings);
     if args.quiet {
@@ -567,6 +638,7 @@ fn lint(args: LintArgs) -> ExitCode {
         report.findings.retain(|f| f.level == Level::Error);
         report.hidden_by_quiet = before - report::counts(&report.findings).total();
     }
+    let fixed_stdin = fixing.and_then(|f| f.stdin);
     let mut cache = SourceCache::default();
     for s in &report.sources {
         cache.insert(jwtlint::source::Source::new(s.path.clone(), s.text.clone()));
@@ -609,7 +681,15 @@ fn lint(args: LintArgs) -> ExitCode {
             &mut cache,
             jwtlint::rules::catalog(),
         );
-        if let Err(e) = write_out(&text, o.file.as_ref()) {
+        // `--fix` on standard input: the fixed source owns standard output.
+        if fixed_stdin.is_some() && o.file.is_none() {
+            eprint!("{text}");
+        } else if let Err(e) = write_out(&text, o.file.as_ref()) {
+            return fail(e);
+        }
+    }
+    if let Some(text) = &fixed_stdin {
+        if let Err(e) = write_out(text, None) {
             return fail(e);
         }
     }
@@ -655,6 +735,241 @@ fn lint(args: LintArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// What `--fix` and `--diff` did.
+struct Fixing {
+    /// Fixes applied (or, for `--diff`, that would be).
+    fixed: usize,
+    /// Fixes left out, and why.
+    refused: Vec<String>,
+    /// `--diff`: the fixes as a unified diff.
+    diff: String,
+    /// `--fix` on standard input: the fixed source.
+    stdin: Option<String>,
+    /// The report of the last analysis, when nothing changed after it.
+    report: Option<jwtlint::Report>,
+}
+
+/// Passes of fixing at most: two fixes that edit the same place go in separate passes, with
+/// an analysis between them.
+const MAX_FIX_PASSES: usize = 8;
+
+/// A file's text as analysed (a UTF-8 byte order mark apart), for fixing; `None` for text
+/// analysed after decoding or repair (UTF-16, invalid UTF-8), which fixes do not touch.
+fn fixable_text(
+    config: &jwtlint::config::Config,
+    path: &std::path::Path,
+) -> Option<(&'static str, String)> {
+    if let Some((_, text)) = &config.stdin {
+        return Some(("", text.clone()));
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => ("\u{feff}", rest.to_vec()),
+        None => ("", bytes),
+    };
+    if jwtlint::source::is_utf16(&rest) {
+        return None;
+    }
+    String::from_utf8(rest).ok().map(|t| (bom, t))
+}
+
+/// One file's fixes in a pass.
+struct PlannedFile {
+    path: PathBuf,
+    /// The byte order mark the file starts with, kept.
+    bom: &'static str,
+    before: String,
+    after: String,
+    /// The rules of the findings fixed, one per fix.
+    rules: Vec<&'static str>,
+}
+
+/// Unsuppressed findings by file and rule.
+fn tally(report: &jwtlint::Report) -> std::collections::HashMap<(PathBuf, &'static str), usize> {
+    let mut n = std::collections::HashMap::new();
+    for f in report.findings.iter().filter(|f| f.suppressed.is_none()) {
+        *n.entry((f.loc.path.to_path_buf(), f.rule)).or_insert(0) += 1;
+    }
+    n
+}
+
+/// The fixes of one analysis that can go in together, by file: rendered on the file's
+/// current text, checked to parse, none touching another's place (those wait for the next
+/// pass). Suppressed findings are not fixed; baselined ones are not in the report.
+fn plan_fixes(
+    report: &jwtlint::Report,
+    config: &jwtlint::config::Config,
+    unsafe_fixes: bool,
+    stuck: &std::collections::HashSet<(PathBuf, &'static str)>,
+    refused: &mut std::collections::BTreeSet<String>,
+) -> Vec<PlannedFile> {
+    use jwtlint::fix;
+    let mut by_file: std::collections::BTreeMap<&std::path::Path, Vec<&jwtlint::finding::Finding>> =
+        Default::default();
+    for f in &report.findings {
+        if f.suppressed.is_none()
+            && f.fix.as_ref().is_some_and(|x| x.applies(unsafe_fixes))
+            && !stuck.contains(&(f.loc.path.to_path_buf(), f.rule))
+        {
+            by_file.entry(f.loc.path.as_path()).or_default().push(f);
+        }
+    }
+    let mut out = Vec::new();
+    for (path, findings) in by_file {
+        let shown = report.paths.for_terminal(path);
+        let Some((bom, text)) = fixable_text(config, path) else {
+            refused.insert(format!("{shown}: not fixed: the file is not UTF-8 text"));
+            continue;
+        };
+        let mut edits: Vec<fix::TextEdit> = Vec::new();
+        let mut rules = Vec::new();
+        for f in findings {
+            let Some(x) = &f.fix else { continue };
+            let Some(mine) = fix::render(x, &text) else {
+                continue;
+            };
+            // An edit inside another fix's, or at the same place: the next pass sees the
+            // first fix's result. Edits that only touch end to start go together.
+            let clash = mine.iter().any(|e| {
+                edits
+                    .iter()
+                    .any(|t| e.start == t.start || (e.start < t.end && t.start < e.end))
+            });
+            if clash {
+                continue;
+            }
+            if let Err(why) = fix::apply_checked(path, &text, &mine) {
+                let line = f.loc.span.start.line;
+                refused.insert(format!(
+                    "{shown}:{line}: {} not fixed: {}",
+                    f.rule,
+                    why.reason()
+                ));
+                continue;
+            }
+            edits.extend(mine);
+            edits.sort_by_key(|e| (e.start, e.end));
+            rules.push(f.rule);
+        }
+        if rules.is_empty() {
+            continue;
+        }
+        match fix::apply_checked(path, &text, &edits) {
+            Ok(after) => out.push(PlannedFile {
+                path: path.to_path_buf(),
+                bom,
+                before: text,
+                after,
+                rules,
+            }),
+            Err(why) => {
+                refused.insert(format!("{shown}: not fixed: {}", why.reason()));
+            }
+        }
+    }
+    out
+}
+
+/// `--fix` and `--diff`: analyses, applies the fixes that can go together, and again until
+/// nothing is left to fix (at most `MAX_FIX_PASSES`). `--diff` makes one pass and writes
+/// nothing.
+fn fix_files(
+    config: &mut jwtlint::config::Config,
+    unsafe_fixes: bool,
+    diff_only: bool,
+) -> Result<Fixing, String> {
+    let mut refused = std::collections::BTreeSet::new();
+    let mut fixing = Fixing {
+        fixed: 0,
+        refused: Vec::new(),
+        diff: String::new(),
+        stdin: None,
+        report: None,
+    };
+    let stdin_name = config.stdin.as_ref().map(|(n, _)| n.clone());
+    // A fix must take its finding away; one that does not (a bug) is not applied again.
+    let mut stuck = std::collections::HashSet::new();
+    let mut before_pass: std::collections::HashMap<(PathBuf, &'static str), usize> =
+        Default::default();
+    for pass in 0..=MAX_FIX_PASSES {
+        let report = jwtlint::run(config).map_err(|e| e.to_string())?;
+        let now = tally(&report);
+        for (key, before) in before_pass.drain() {
+            if now.get(&key).copied().unwrap_or(0) >= before {
+                refused.insert(format!(
+                    "{}: a fix for {} did not take its finding away; not applied again",
+                    report.paths.for_terminal(&key.0),
+                    key.1
+                ));
+                stuck.insert(key);
+            }
+        }
+        let planned = if pass == MAX_FIX_PASSES {
+            Vec::new()
+        } else {
+            plan_fixes(&report, config, unsafe_fixes, &stuck, &mut refused)
+        };
+        if planned.is_empty() {
+            fixing.report = Some(report);
+            break;
+        }
+        for file in planned {
+            fixing.fixed += file.rules.len();
+            for rule in &file.rules {
+                let key = (file.path.clone(), *rule);
+                let n = now.get(&key).copied().unwrap_or(0);
+                before_pass.insert(key, n);
+            }
+            if diff_only {
+                let name = report.paths.for_people(&file.path);
+                let diff = similar::TextDiff::from_lines(&file.before, &file.after);
+                fixing.diff.push_str(
+                    &diff
+                        .unified_diff()
+                        .context_radius(3)
+                        .header(&format!("a/{name}"), &format!("b/{name}"))
+                        .to_string(),
+                );
+            } else if let Some((_, text)) = config.stdin.as_mut() {
+                *text = file.after;
+            } else {
+                // Written in place: the same file (its permissions and links kept), only
+                // the edited bytes changed.
+                std::fs::write(&file.path, format!("{}{}", file.bom, file.after))
+                    .map_err(|e| format!("cannot write {}: {e}", file.path.display()))?;
+            }
+        }
+        if diff_only {
+            break;
+        }
+    }
+    if stdin_name.is_some() && !diff_only {
+        fixing.stdin = config.stdin.as_ref().map(|(_, t)| t.clone());
+    }
+    fixing.refused = refused.into_iter().collect();
+    Ok(fixing)
+}
+
+/// Leaves out the fixes that do not apply to the text as it is now (facts the text no
+/// longer matches, a place the fix cannot read).
+fn drop_stale_fixes(report: &mut jwtlint::Report, config: &jwtlint::config::Config) {
+    let mut texts: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
+    for f in report.findings.iter_mut().filter(|f| f.fix.is_some()) {
+        let text = texts
+            .entry(f.loc.path.to_path_buf())
+            .or_insert_with(|| fixable_text(config, &f.loc.path).map(|(_, t)| t));
+        let renders = text.as_deref().is_some_and(|t| {
+            f.fix
+                .as_ref()
+                .and_then(|x| jwtlint::fix::render(x, t))
+                .is_some()
+        });
+        if !renders {
+            f.fix = None;
+        }
     }
 }
 

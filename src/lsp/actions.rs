@@ -112,6 +112,7 @@ mod tests {
             related: Vec::new(),
             suppressed: None,
             fingerprint: String::new(),
+            fix: None,
         }
     }
 

@@ -3,6 +3,7 @@
 use super::Report;
 use super::{counts, plural, SourceCache};
 use crate::finding::{Finding, Level};
+use crate::fix::Safety;
 use crate::source::Source;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
@@ -154,6 +155,7 @@ fn render_one(
     let snippet = previous.is_none_or(|p| p.loc != f.loc);
     let paths = &report.paths;
     let mut help = sanitize(&f.help);
+    help.push_str(&fix_line(f));
     let mut drawn = Vec::new();
     let near = |r: &crate::finding::Related| {
         r.loc.path == f.loc.path && r.loc.span.start.line.abs_diff(f.loc.span.start.line) <= MAX_GAP
@@ -176,15 +178,20 @@ fn render_one(
         // Same place as the finding above: its message and help, under the same snippet;
         // its related places when they differ from the ones shown.
         let mut help = sanitize(&f.help);
+        help.push_str(&fix_line(f));
         if previous.is_some_and(|p| p.related != f.related) {
             for r in &f.related {
                 help.push_str(&see(paths, r));
             }
         }
-        let diag = MietteDiagnostic::new(format!("{} (same place as above)", sanitize(&f.message)))
-            .with_code(f.rule)
-            .with_severity(severity(f.level))
-            .with_help(help);
+        let diag = MietteDiagnostic::new(format!(
+            "{}{} (same place as above)",
+            fix_mark(f),
+            sanitize(&f.message)
+        ))
+        .with_code(f.rule)
+        .with_severity(severity(f.level))
+        .with_help(help);
         if handler
             .render_report(&mut out, &diag as &dyn miette::Diagnostic)
             .is_ok()
@@ -193,7 +200,7 @@ fn render_one(
         }
         out.clear();
     }
-    let diag = MietteDiagnostic::new(sanitize(&f.message))
+    let diag = MietteDiagnostic::new(format!("{}{}", fix_mark(f), sanitize(&f.message)))
         .with_code(f.rule)
         .with_severity(severity(f.level))
         .with_help(help);
@@ -226,11 +233,13 @@ fn render_one(
     if !rendered {
         // The file changed or vanished since analysis: fall back to one plain line.
         out = format!(
-            "{name}: {} [{}] {}\n  help: {}\n",
+            "{name}: {} [{}] {}{}\n  help: {}{}\n",
             f.level,
             f.rule,
+            fix_mark(f),
             sanitize(&f.message),
-            sanitize(&f.help)
+            sanitize(&f.help),
+            fix_line(f)
         );
     }
     out
@@ -257,7 +266,57 @@ pub fn render(report: &Report, color: bool, width: usize, cache: &mut SourceCach
     }
     out.push_str(&summary(report));
     out.push('\n');
+    if let Some(line) = fixable(report) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
+}
+
+/// `[*] ` before the message of a finding `--fix` fixes (as ruff marks them).
+fn fix_mark(f: &Finding) -> &'static str {
+    match &f.fix {
+        Some(x) if x.safety == Safety::Safe => "[*] ",
+        _ => "",
+    }
+}
+
+/// The fix a finding offers, after its help.
+fn fix_line(f: &Finding) -> String {
+    match &f.fix {
+        Some(x) => {
+            let how = match x.safety {
+                Safety::Safe => "--fix",
+                Safety::Unsafe => "--fix --unsafe-fixes",
+            };
+            format!(
+                "\nfix ({}): {} (`jwtlint {how}`)",
+                x.safety.as_str(),
+                sanitize(&x.title)
+            )
+        }
+        None => String::new(),
+    }
+}
+
+/// "2 fixable with --fix (1 more with --unsafe-fixes)." — `None` when nothing is.
+pub fn fixable(report: &Report) -> Option<String> {
+    let (mut safe, mut unsafe_) = (0, 0);
+    for f in report.findings.iter().filter(|f| f.suppressed.is_none()) {
+        match f.fix.as_ref().map(|x| x.safety) {
+            Some(Safety::Safe) => safe += 1,
+            Some(Safety::Unsafe) => unsafe_ += 1,
+            None => {}
+        }
+    }
+    match (safe, unsafe_) {
+        (0, 0) => None,
+        (s, 0) => Some(format!("{s} fixable with --fix.")),
+        (0, u) => Some(format!("{u} fixable with --fix --unsafe-fixes.")),
+        (s, u) => Some(format!(
+            "{s} fixable with --fix ({u} more with --unsafe-fixes)."
+        )),
+    }
 }
 
 /// "3 problems (2 errors, 1 warning) in 2 files; 12 files checked." — deterministic, no

@@ -4,19 +4,40 @@
 //! in `suppression_reason`; the summary counts findings and files apart.
 
 use super::counts;
-use super::Report;
+use super::{Report, SourceCache};
+use crate::finding::Finding;
 use serde_json::{json, Value};
 
 /// The version of the JSON report's shape; changes when a field is renamed or removed.
 pub const JSON_VERSION: u32 = 2;
 
-pub fn render(report: &Report) -> String {
+/// A finding's fix, when it applies to the file as it is: its edits in byte offsets and
+/// positions (1-based lines, UTF-16 columns, as the finding's).
+fn fix(f: &Finding, cache: &mut SourceCache) -> Option<Value> {
+    let x = f.fix.as_ref()?;
+    let edits = crate::fix::placed(x, cache.get(&f.loc.path)?)?;
+    Some(json!({
+        "title": x.title,
+        "safety": x.safety,
+        "edits": edits.iter().map(|e| json!({
+            "start_byte": e.edit.start,
+            "end_byte": e.edit.end,
+            "line": e.start.line,
+            "column": e.start.column,
+            "end_line": e.end.line,
+            "end_column": e.end.column,
+            "text": e.edit.text,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+pub fn render(report: &Report, cache: &mut SourceCache) -> String {
     let paths = &report.paths;
     let findings: Vec<Value> = report
         .findings
         .iter()
         .map(|f| {
-            json!({
+            let mut v = json!({
                 "rule": f.rule,
                 "level": f.level,
                 "path": paths.for_people(&f.loc.path),
@@ -37,7 +58,11 @@ pub fn render(report: &Report) -> String {
                 "fingerprint": f.fingerprint,
                 "suppressed": f.suppressed.is_some(),
                 "suppression_reason": f.suppressed.as_deref().filter(|r| !r.is_empty()),
-            })
+            });
+            if let (Some(fix), Some(obj)) = (fix(f, cache), v.as_object_mut()) {
+                obj.insert("fix".into(), fix);
+            }
+            v
         })
         .collect();
     let errors: Vec<Value> = report

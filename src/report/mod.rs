@@ -147,8 +147,8 @@ pub fn render(
 ) -> String {
     match format {
         Format::Human => human::render(report, color, width, cache),
-        Format::Json => json::render(report),
-        Format::Sarif => sarif::render(report, catalog),
+        Format::Json => json::render(report, cache),
+        Format::Sarif => sarif::render(report, catalog, cache),
         Format::Github => github::render(report),
         Format::Gitlab => gitlab::render(report),
         Format::Junit => junit::render(report),

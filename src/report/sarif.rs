@@ -2,13 +2,16 @@
 
 use super::paths::Paths;
 use super::Report;
+use super::SourceCache;
 use crate::catalog::RuleMeta;
+use crate::finding::Finding;
 use crate::finding::{FileNote, Level, Loc, NoteKind};
 use serde_json::json;
 use serde_sarif::sarif::{
-    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
-    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
-    Result as SarifResult, ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Invocation, Location,
+    Message, MultiformatMessageString, Notification, PhysicalLocation, PropertyBag, Region,
+    Replacement, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel,
+    Run, Sarif, Suppression, Tool, ToolComponent,
 };
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -194,9 +197,45 @@ fn root_uri(root: &Path) -> String {
     file_uri(&root.to_string_lossy().replace('\\', "/"), true)
 }
 
+/// A finding's fix as SARIF `fixes`, when it applies to the file as it is.
+fn fixes(f: &Finding, paths: &Paths, cache: &mut SourceCache) -> Option<Vec<SarifFix>> {
+    let x = f.fix.as_ref()?;
+    let edits = crate::fix::placed(x, cache.get(&f.loc.path)?)?;
+    let replacements: Vec<Replacement> = edits
+        .iter()
+        .map(|e| {
+            let region = Region::builder()
+                .start_line(e.start.line as i64)
+                .start_column(e.start.column as i64)
+                .end_line(e.end.line as i64)
+                .end_column(e.end.column as i64)
+                .build();
+            let base = Replacement::builder().deleted_region(region);
+            if e.edit.text.is_empty() {
+                base.build()
+            } else {
+                base.inserted_content(ArtifactContent::builder().text(&e.edit.text).build())
+                    .build()
+            }
+        })
+        .collect();
+    let change = ArtifactChange::builder()
+        .artifact_location(artifact(&f.loc.path, paths))
+        .replacements(replacements)
+        .build();
+    Some(vec![SarifFix::builder()
+        .description(
+            Message::builder()
+                .text(format!("{} ({} fix)", x.title, x.safety.as_str()))
+                .build(),
+        )
+        .artifact_changes(vec![change])
+        .build()])
+}
+
 /// `catalog`: every rule, described in `tool.driver.rules` (the caller passes
 /// `rules::catalog()`).
-pub fn render(report: &Report, catalog: &[&'static RuleMeta]) -> String {
+pub fn render(report: &Report, catalog: &[&'static RuleMeta], cache: &mut SourceCache) -> String {
     let paths = &report.paths;
     let rules: Vec<ReportingDescriptor> = catalog.iter().map(|m| descriptor(m)).collect();
     let index: HashMap<&str, usize> = catalog.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
@@ -232,6 +271,7 @@ pub fn render(report: &Report, catalog: &[&'static RuleMeta]) -> String {
             } else {
                 base.related_locations(related).build()
             };
+            result.fixes = fixes(f, paths, cache);
             if let Some(reason) = &f.suppressed {
                 result.suppressions = Some(vec![Suppression::builder()
                     .kind(json!("inSource"))

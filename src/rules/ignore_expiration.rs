@@ -1,7 +1,8 @@
 use super::{OptionKind, OptionSpec, Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
+use crate::fix::{facts, Fix};
 use crate::semantic::duration;
-use crate::semantic::ir::{OpKind, Slot};
+use crate::semantic::ir::{JwtOp, OpKind, Slot};
 use crate::semantic::value::Value;
 
 pub struct IgnoreExpiration;
@@ -39,7 +40,8 @@ impl Rule for IgnoreExpiration {
                         format!("`{}` accepts expired tokens (`{ignore}: true`)", op.api),
                         format!("remove `{ignore}`; to allow for clock skew, use a small `{tolerance}` instead"),
                     )
-                    .via(op),
+                    .via(op)
+                    .with_fix(fix(op, at)),
                 );
             }
             let Some(at) = op.clock_tolerance.at() else {
@@ -63,4 +65,16 @@ impl Rule for IgnoreExpiration {
             }
         }
     }
+}
+
+/// Removes `ignoreExpiration: true` from the options object written at the call. Unsafe:
+/// expired tokens the application accepts today are rejected afterwards.
+fn fix(op: &JwtOp, at: &crate::finding::Loc) -> Option<Fix> {
+    if op.via.is_some() {
+        return None;
+    }
+    let spelled = op.spelling.ignore_expiration;
+    let key = spelled.rsplit('.').next().unwrap_or(spelled);
+    let edit = facts::remove_prop(&op.options, key, at)?;
+    Some(Fix::unsafe_(format!("Remove `{key}: true`"), vec![edit]))
 }

@@ -1,7 +1,8 @@
 use super::helpers::token_names::names_token;
 use super::{Rule, RuleCtx, RuleMeta};
-use crate::finding::Finding;
-use crate::semantic::ir::Slot;
+use crate::finding::{Edit, Finding};
+use crate::fix::{facts, Fix};
+use crate::semantic::ir::{CookieSet, Slot};
 use crate::semantic::value::Value;
 
 pub struct InsecureTokenCookie;
@@ -65,6 +66,7 @@ impl Rule for InsecureTokenCookie {
             if missing.is_empty() {
                 continue;
             }
+            let fix = fix(c, &missing);
             let label = name.map_or_else(
                 || "a token cookie".to_string(),
                 |n| format!("the token cookie `{n}`"),
@@ -86,12 +88,15 @@ impl Rule for InsecureTokenCookie {
             } else {
                 format!("without {}", flag_list(&missing))
             };
-            out.push(Finding::new(
-                &META,
-                c.at.clone(),
-                format!("`{}` sets {label} {what}", c.api),
-                "set `httpOnly: true` (scripts cannot read it), `secure: true` (HTTPS only) and `sameSite: 'lax'` or `'strict'` (no cross-site sends)",
-            ));
+            out.push(
+                Finding::new(
+                    &META,
+                    c.at.clone(),
+                    format!("`{}` sets {label} {what}", c.api),
+                    "set `httpOnly: true` (scripts cannot read it), `secure: true` (HTTPS only) and `sameSite: 'lax'` or `'strict'` (no cross-site sends)",
+                )
+                .with_fix(fix),
+            );
         }
     }
 }
@@ -103,4 +108,61 @@ fn flag_list(flags: &[&str]) -> String {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => quoted.concat(),
     }
+}
+
+/// What the fix writes for each flag: `sameSite: 'lax'` rather than `'strict'`, so links
+/// from other sites still arrive signed in (top-level navigations), while cross-site
+/// requests made by pages do not carry the cookie.
+fn flag_value(flag: &str) -> &'static str {
+    if flag == "sameSite" {
+        "'lax'"
+    } else {
+        "true"
+    }
+}
+
+/// Sets the flags that are off in the options object written at the call (or a new
+/// options argument after the value): adds the ones missing, turns `false` into `true` and `'none'` into `'lax'`. Unsafe: a script that
+/// reads the cookie, a site served over plain HTTP or a cross-site flow that needs it stop
+/// working. Nothing when a flag is off in another way (`undefined`, a variable).
+fn fix(c: &CookieSet, missing: &[&str]) -> Option<Fix> {
+    let mut add = Vec::new();
+    let mut edits = Vec::new();
+    for &flag in missing {
+        match c.options.prop(flag) {
+            Slot::Absent => add.push(format!("{flag}: {}", flag_value(flag))),
+            Slot::Present { value, at } => {
+                let old = match value {
+                    Value::Bool(false) => "false".to_string(),
+                    Value::Str { value, .. } if value.eq_ignore_ascii_case("none") => {
+                        format!("'{value}'")
+                    }
+                    _ => return None,
+                };
+                // The value must be written in the options object itself.
+                facts::remove_prop(&c.options, flag, &at)?;
+                edits.push(Edit::Replace {
+                    at,
+                    old,
+                    text: flag_value(flag).to_string(),
+                });
+            }
+            Slot::Unknown => return None,
+        }
+    }
+    if !add.is_empty() {
+        edits.push(match (&c.options, &c.value_at) {
+            // No options argument: one after the value.
+            (Slot::Absent, Some(value)) => Edit::AppendArgument {
+                after: value.clone(),
+                text: format!("{{ {} }}", add.join(", ")),
+            },
+            (options, _) => facts::insert_props(options, add)?,
+        });
+    }
+    let set: Vec<String> = missing
+        .iter()
+        .map(|f| format!("`{f}: {}`", flag_value(f)))
+        .collect();
+    Some(Fix::unsafe_(format!("Set {}", set.join(", ")), edits))
 }

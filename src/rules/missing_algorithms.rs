@@ -1,6 +1,10 @@
+use super::helpers::shared_keys::{same_key, signs_with_key};
 use super::{Rule, RuleCtx, RuleMeta};
-use crate::finding::Finding;
-use crate::semantic::ir::{example, JwtOp, OpKind};
+use crate::finding::{Edit, Finding};
+use crate::fix::{facts, Fix};
+use crate::project::ProjectFacts;
+use crate::semantic::ir::{example, JwtOp, OpKind, Slot};
+use crate::semantic::value::Value;
 
 pub struct MissingAlgorithms;
 
@@ -22,12 +26,14 @@ impl Rule for MissingAlgorithms {
                 OpKind::Strategy => "authenticates tokens",
                 _ => "verifies a token",
             };
+            let signed = project_algorithm(project, op);
             let mut f = Finding::new(
                 &META,
                 op.at.clone(),
                 format!("`{}` {what} without an algorithms allowlist", op.api),
-                help(op, &defaults),
-            );
+                help(op, &defaults, signed.as_ref()),
+            )
+            .with_fix(signed.as_ref().and_then(|s| fix(op, &s.alg)));
             f = f.via(op);
             for d in defaults {
                 f = f.with_related(
@@ -50,34 +56,127 @@ impl Rule for MissingAlgorithms {
             if verified_here {
                 continue;
             }
-            out.push(Finding::new(
-                &META,
-                op.at.clone(),
-                format!(
-                    "`{}` sets up token verification without `{}`",
-                    op.api, op.spelling.algorithms
-                ),
-                help(op, &[]),
-            ));
+            let signed = project_algorithm(project, op);
+            out.push(
+                Finding::new(
+                    &META,
+                    op.at.clone(),
+                    format!(
+                        "`{}` sets up token verification without `{}`",
+                        op.api, op.spelling.algorithms
+                    ),
+                    help(op, &[], signed.as_ref()),
+                )
+                .with_fix(signed.as_ref().and_then(|s| fix(op, &s.alg))),
+            );
         }
     }
 }
 
-/// What to write, in the library's words: at the call, or in the module defaults it inherits.
-fn help(op: &JwtOp, defaults: &[&JwtOp]) -> String {
-    let (name, at_module) = match defaults.first() {
-        Some(d) => (
-            d.spelling.algorithms,
-            format!(
-                " here, or `{}` where the module is registered,",
-                d.spelling.algorithms
-            ),
-        ),
-        None => (op.spelling.algorithms, String::new()),
+/// The one algorithm the project signs the verification's key with, and where.
+pub(super) struct Signed<'a> {
+    pub alg: String,
+    pub at: &'a crate::finding::Loc,
+}
+
+impl Signed<'_> {
+    /// "this project signs with HS256 (src/auth/tokens.js:12)".
+    pub fn said(&self) -> String {
+        format!(
+            "this project signs with {} ({}:{})",
+            self.alg,
+            self.at.path.to_string_lossy().replace('\\', "/"),
+            self.at.span.start.line
+        )
+    }
+}
+
+/// The algorithm every sign of the verification's shared key uses, when there is one and
+/// it is certain: a written `algorithm`, or jsonwebtoken's HS256 default; `None` when no
+/// sign uses the key, a sign's algorithm is not known, or they differ.
+pub(super) fn project_algorithm<'a>(
+    project: &'a ProjectFacts,
+    verify: &JwtOp,
+) -> Option<Signed<'a>> {
+    let id = same_key(verify, project)?;
+    let mut found: Option<Signed<'a>> = None;
+    for sign in signs_with_key(&id, project) {
+        let alg = match &sign.algorithms {
+            Slot::Present {
+                value: Value::Str { value, .. },
+                ..
+            } => value.to_ascii_uppercase(),
+            // jsonwebtoken signs HS256 unless told otherwise (and refuses an asymmetric
+            // key for it), so a sign without `algorithm` that works signs HS256.
+            Slot::Absent if sign.lib == "jsonwebtoken" => "HS256".to_string(),
+            _ => return None,
+        };
+        if alg == "NONE" || found.as_ref().is_some_and(|f| f.alg != alg) {
+            return None;
+        }
+        if found.is_none() {
+            found = Some(Signed { alg, at: &sign.at });
+        }
+    }
+    found
+}
+
+/// Adds `algorithms: ['<alg>']` where the operation takes it: into its options object
+/// written at the call, or as a new options argument after the key (jsonwebtoken and jose
+/// verifications). Nothing for a copy seen through a helper, options from a variable or a
+/// spread, or a library whose allowlist is not an `algorithms` array.
+fn fix(op: &JwtOp, alg: &str) -> Option<Fix> {
+    let spelled = op.spelling.algorithms;
+    let name = spelled.rsplit('.').next().unwrap_or(spelled);
+    if op.via.is_some() || name != "algorithms" || !op.algorithms.is_absent() {
+        return None;
+    }
+    let prop = format!("algorithms: ['{alg}']");
+    let edit = match &op.options {
+        Slot::Absent
+            if !spelled.contains('.')
+                && op.kind == OpKind::Verify
+                && matches!(op.lib, "jsonwebtoken" | "jose") =>
+        {
+            Edit::AppendArgument {
+                after: op.key.at()?.clone(),
+                text: format!("{{ {prop} }}"),
+            }
+        }
+        options => facts::insert_props(options, vec![prop.clone()])?,
     };
-    format!(
-        "pass `{}`{at_module} with the one algorithm you sign with (e.g. `{}`), so a token cannot pick its own algorithm",
-        op.spelling.algorithms,
-        example(name, "['HS256']")
-    )
+    Some(Fix::safe(format!("Add `{prop}`"), vec![edit]))
+}
+
+/// What to write, in the library's words: at the call, or in the module defaults it inherits.
+fn help(op: &JwtOp, defaults: &[&JwtOp], signed: Option<&Signed>) -> String {
+    let module = defaults.first().map(|d| d.spelling.algorithms);
+    let name = module.unwrap_or(op.spelling.algorithms);
+    let at_module = match module {
+        Some(m) => format!(" here, or `{m}` where the module is registered,"),
+        None => String::new(),
+    };
+    match signed {
+        Some(s) => {
+            let list = format!("['{}']", s.alg);
+            let module = match module {
+                Some(m) => format!(
+                    " here, or `{}` where the module is registered,",
+                    example(m, &list)
+                ),
+                None => String::new(),
+            };
+            format!(
+                "{}: pass `{}`{module} so a token cannot pick its own algorithm",
+                s.said(),
+                example(op.spelling.algorithms, &list),
+            )
+        }
+        None => format!(
+            "pass `{}`{} with the one algorithm you sign with (e.g. `{}`), so a token cannot pick its own algorithm",
+            op.spelling.algorithms,
+            at_module,
+            example(name, "['HS256']")
+        ),
+    }
 }

@@ -98,6 +98,7 @@ impl Finding {
             related: Vec::new(),
             suppressed: None,
             fingerprint: String::new(),
+            fix: None,
         }
     }
 
@@ -107,6 +108,12 @@ impl Finding {
             Some(inner) => self.with_related(inner.clone(), "the helper makes the JWT call here"),
             None => self,
         }
+    }
+
+    /// Offers a fix.
+    pub fn with_fix(mut self, fix: Option<crate::fix::Fix>) -> Finding {
+        self.fix = fix;
+        self
     }
 
     pub fn with_related(mut self, loc: Loc, message: impl Into<String>) -> Finding {

@@ -1,6 +1,8 @@
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
-use crate::semantic::ir::{OpKind, Slot};
+use crate::fix::{facts, Fix};
+use crate::project::ProjectFacts;
+use crate::semantic::ir::{JwtOp, OpKind, Slot};
 use crate::semantic::value::Value;
 
 pub struct NoneAlgorithm;
@@ -28,7 +30,7 @@ impl Rule for NoneAlgorithm {
     }
 
     fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
-        let file = cx.file;
+        let (project, file) = (cx.project, cx.file);
         for op in &file.ops {
             if let Slot::Present { value, at } = &op.algorithms {
                 let hit = match value {
@@ -54,7 +56,8 @@ impl Rule for NoneAlgorithm {
                             message,
                             "sign and verify with a real algorithm (e.g. HS256 or RS256); an unsigned token can be written by anyone",
                         )
-                        .via(op),
+                        .via(op)
+                        .with_fix(fix(project, op)),
                     );
                     continue;
                 }
@@ -76,4 +79,26 @@ impl Rule for NoneAlgorithm {
             }
         }
     }
+}
+
+/// Drops `'none'` from an allowlist written at the verification, when other algorithms stay
+/// and no token of the project is signed with `none` (which the fix would start rejecting).
+fn fix(project: &ProjectFacts, op: &JwtOp) -> Option<Fix> {
+    if op.kind == OpKind::Sign || op.via.is_some() {
+        return None;
+    }
+    // A sign whose algorithm is `none`, or not known (a library default never is `none`).
+    let signs_none = project.ops().any(|s| {
+        s.kind == OpKind::Sign
+            && match &s.algorithms {
+                Slot::Absent => false,
+                Slot::Unknown => true,
+                Slot::Present { value, .. } => value.as_str().is_none() || is_none(value),
+            }
+    });
+    if signs_none {
+        return None;
+    }
+    let edit = facts::remove_strings(&op.algorithms, |a| a.eq_ignore_ascii_case("none"))?;
+    Some(Fix::safe("Remove `'none'` from the allowlist", vec![edit]))
 }

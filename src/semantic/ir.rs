@@ -427,6 +427,9 @@ pub struct CookieSet {
     /// Names the value goes by (`token` in `res.cookie('session', token)`).
     pub value_names: Vec<String>,
     pub value: Value,
+    /// Where the value argument is written (not for a `Set-Cookie` string): an options
+    /// argument would follow it.
+    pub value_at: Option<Loc>,
     /// The options object; for a `Set-Cookie` string, an object of the attributes it has.
     pub options: Slot,
     /// The framework sets `httpOnly`, and `secure` on HTTPS, unless told otherwise

@@ -285,6 +285,18 @@ fn sign_at(project: &ProjectFacts, (fi, oi): (usize, usize)) -> &JwtOp {
     &project.files[fi].ops[oi]
 }
 
+/// The signs whose key is `id` ([`same_key`]), in path order.
+pub fn signs_with_key<'a>(id: &str, project: &'a ProjectFacts) -> Vec<&'a JwtOp> {
+    let index = project.memo(SignIndex::of);
+    index
+        .same
+        .get(id)
+        .into_iter()
+        .flatten()
+        .map(|&at| sign_at(project, at))
+        .collect()
+}
+
 /// The signs whose key is the shared secret `id` ([`shared_secret`]) in other apps than
 /// `op`'s, in path order.
 pub fn signs_with_secret_elsewhere<'a>(

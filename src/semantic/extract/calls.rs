@@ -703,6 +703,7 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
         name: cx.eval(name),
         value_names: value_names(cx, value, 0),
         value: cx.eval(value),
+        value_at: Some(cx.loc(value)),
         options,
         safe_defaults,
         api: api.clone(),
@@ -779,6 +780,7 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
                 },
                 value_names: names,
                 value: Value::Unknown,
+                value_at: None,
                 options: Slot::Present {
                     value: set_cookie_attributes(cx, value, text),
                     at: cx.loc(value),
