@@ -186,6 +186,32 @@ fn wait_exit(child: &mut Child) -> i32 {
     }
 }
 
+/// Applies protocol text edits (0-based lines; these tests' texts are ASCII, so characters
+/// are bytes) to a text, last first.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start + p["character"].as_u64().unwrap() as usize
+    };
+    let mut edits: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    edits.sort();
+    let mut out = text.to_string();
+    for (start, end, new) in edits.into_iter().rev() {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
 fn codes(diags: &[Value]) -> Vec<String> {
     diags
         .iter()
@@ -283,6 +309,42 @@ fn an_editor_session() {
     );
     assert_eq!(edit["range"]["start"]["line"], 8);
 
+    // The quick fix adds the algorithm this project signs the same key with.
+    let quick = list
+        .iter()
+        .find(|a| a["title"] == "Add `algorithms: ['HS256']`")
+        .unwrap_or_else(|| panic!("{actions:#}"));
+    assert_eq!(quick["kind"], "quickfix");
+    assert_eq!(quick["isPreferred"], true);
+    let quick_edits = quick["edit"]["changes"][uri(&auth)]
+        .as_array()
+        .unwrap()
+        .clone();
+    let fixed = apply_edits(AUTH, &quick_edits);
+    assert!(
+        fixed.contains("jwt.verify(token, secret, { algorithms: ['HS256'] })"),
+        "{fixed}"
+    );
+    // "Fix all" offers the same safe fix as a source action.
+    let all = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri(&auth) },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+            "context": { "diagnostics": [], "only": ["source.fixAll"] }
+        }),
+    );
+    let all = all["result"].as_array().unwrap();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0]["kind"], "source.fixAll.jwtlint");
+    assert_eq!(
+        apply_edits(
+            AUTH,
+            all[0]["edit"]["changes"][uri(&auth)].as_array().unwrap()
+        ),
+        fixed
+    );
+
     // A garbage message gets an error response and the server goes on.
     c.raw(b"Content-Length: 9\r\n\r\n{not json");
     let err = c.wait(|m| m.get("error").is_some() && m["id"].is_null());
@@ -292,11 +354,8 @@ fn an_editor_session() {
     let bad = c.request("textDocument/codeAction", json!({ "textDocument": 3 }));
     assert_eq!(bad["error"]["code"], -32602, "{bad}");
 
-    // The unsaved buffer counts, not the disk: the allowlist clears missing-algorithms.
-    let fixed = AUTH.replace(
-        "jwt.verify(token, secret)",
-        "jwt.verify(token, secret, { algorithms: ['HS256'] })",
-    );
+    // The editor applies the fix to the unsaved buffer, which counts, not the disk: the
+    // allowlist clears missing-algorithms.
     c.change(&auth, 2, &fixed);
     let after = c.diagnostics(&uri(&auth), |d| {
         !codes(d).contains(&"missing-algorithms".to_string())

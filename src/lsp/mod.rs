@@ -12,6 +12,7 @@ pub mod transport;
 pub mod worker;
 
 use crate::finding::{FileNote, Finding};
+use crate::fix::{self, Safety};
 use crossbeam_channel::Sender;
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::Notification as _;
@@ -609,6 +610,21 @@ impl Server {
                         ..Default::default()
                     })
                 };
+                if let Some(edits) = fix_edits(&src, f) {
+                    let safe = f.fix.as_ref().is_some_and(|x| x.safety == Safety::Safe);
+                    let title = f.fix.as_ref().map_or_else(String::new, |x| match x.safety {
+                        Safety::Safe => x.title.clone(),
+                        Safety::Unsafe => format!("{} (unsafe fix)", x.title),
+                    });
+                    out.push(lt::CodeActionOrCommand::CodeAction(lt::CodeAction {
+                        title,
+                        kind: Some(lt::CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![diag.clone()]),
+                        edit: Some(workspace_edit(&doc.uri, edits)),
+                        is_preferred: safe.then_some(true),
+                        ..Default::default()
+                    }));
+                }
                 out.push(action(
                     format!("Disable {} for this line", f.rule),
                     actions::disable_line(&src, f),
@@ -619,6 +635,16 @@ impl Server {
                     actions::disable_file(&src, f),
                     false,
                 ));
+            }
+        }
+        if wants(FIX_ALL) {
+            if let Some(edits) = fix_all(&src, findings) {
+                out.push(lt::CodeActionOrCommand::CodeAction(lt::CodeAction {
+                    title: "Fix all safely fixable jwtlint problems".into(),
+                    kind: Some(lt::CodeActionKind::new(FIX_ALL)),
+                    edit: Some(workspace_edit(&doc.uri, edits)),
+                    ..Default::default()
+                }));
             }
         }
         out
@@ -645,6 +671,53 @@ impl Server {
             .into(),
         );
     }
+}
+
+/// A finding's fix as edits on the buffer, when it renders on the text as it is and the
+/// fixed text parses as well as before.
+fn fix_edits(src: &crate::source::Source, f: &Finding) -> Option<Vec<lt::TextEdit>> {
+    let edits = fix::render(f.fix.as_ref()?, &src.text)?;
+    fix::apply_checked(&src.path, &src.text, &edits).ok()?;
+    Some(protocol_edits(src, &edits))
+}
+
+/// Every safe fix of the file that does not overlap an earlier one (the rest wait for the
+/// next "fix all", as `--fix` applies overlapping fixes in passes).
+fn fix_all(src: &crate::source::Source, findings: &[Finding]) -> Option<Vec<lt::TextEdit>> {
+    let mut all: Vec<fix::TextEdit> = Vec::new();
+    for f in findings {
+        let Some(x) = f.fix.as_ref().filter(|x| x.safety == Safety::Safe) else {
+            continue;
+        };
+        let Some(edits) = fix::render(x, &src.text) else {
+            continue;
+        };
+        let clashes = edits.iter().any(|e| {
+            all.iter()
+                .any(|a| e.start < a.end && a.start < e.end || e.start == a.start)
+        });
+        if !clashes && fix::apply_checked(&src.path, &src.text, &edits).is_ok() {
+            all.extend(edits);
+        }
+    }
+    all.sort_by_key(|e| (e.start, e.end));
+    if all.is_empty() || fix::apply_checked(&src.path, &src.text, &all).is_err() {
+        return None;
+    }
+    Some(protocol_edits(src, &all))
+}
+
+fn protocol_edits(src: &crate::source::Source, edits: &[fix::TextEdit]) -> Vec<lt::TextEdit> {
+    edits
+        .iter()
+        .map(|e| lt::TextEdit {
+            range: lt::Range::new(
+                convert::position_at(src, e.start),
+                convert::position_at(src, e.end),
+            ),
+            new_text: e.text.clone(),
+        })
+        .collect()
 }
 
 fn params<P: serde::de::DeserializeOwned>(req: Request) -> Result<P, (ErrorCode, String)> {
