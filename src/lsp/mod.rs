@@ -433,25 +433,36 @@ impl Server {
                     outcome.elapsed.as_secs_f64() * 1000.0
                 );
                 let mut findings: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
-                for f in outcome
-                    .findings
-                    .into_iter()
-                    .filter(|f| f.suppressed.is_none())
-                {
-                    let path = crate::semantic::modules::normalize(&f.loc.path);
-                    findings.entry(path).or_default().push(f);
+                for f in outcome.findings.into_iter().filter(|f| f.suppressed.is_none()) {
+                    match findings.get_mut(f.loc.path.as_path()) {
+                        Some(list) => list.push(f),
+                        None => {
+                            findings.insert(f.loc.path.as_ref().clone(), vec![f]);
+                        }
+                    }
                 }
                 let mut notes: HashMap<PathBuf, Vec<FileNote>> = HashMap::new();
                 for n in outcome.notes {
-                    notes
-                        .entry(crate::semantic::modules::normalize(&n.path))
-                        .or_default()
-                        .push(n);
+                    notes.entry(n.path.clone()).or_default().push(n);
                 }
+                // Only files whose findings or notes changed are converted and published.
+                let mut changed: Vec<PathBuf> = findings
+                    .keys()
+                    .chain(self.findings.keys())
+                    .chain(notes.keys())
+                    .chain(self.notes.keys())
+                    .filter(|p| {
+                        findings.get(*p) != self.findings.get(*p)
+                            || notes.get(*p) != self.notes.get(*p)
+                    })
+                    .cloned()
+                    .collect();
+                changed.sort();
+                changed.dedup();
                 self.findings = findings;
                 self.notes = notes;
                 self.versions = outcome.versions;
-                self.publish_all();
+                self.publish_changed(changed);
             }
             Event::BadConfig(path, e) => {
                 let pos = e.position.map_or(lt::Position::default(), |(l, c)| {
@@ -484,21 +495,9 @@ impl Server {
         }
     }
 
-    /// Publishes the files whose diagnostics changed since last time (cleared ones too).
-    fn publish_all(&mut self) {
-        let mut paths: Vec<PathBuf> = self
-            .findings
-            .keys()
-            .chain(self.notes.keys())
-            .chain(
-                self.published
-                    .keys()
-                    .filter(|p| !self.bad_configs.contains(*p)),
-            )
-            .cloned()
-            .collect();
-        paths.sort();
-        paths.dedup();
+    /// Publishes the diagnostics of `paths` (their findings changed since last time; an
+    /// empty list clears a file).
+    fn publish_changed(&mut self, paths: Vec<PathBuf>) {
         for p in paths {
             let mut diags: Vec<Diagnostic> = self
                 .notes
@@ -514,11 +513,7 @@ impl Server {
                     .flatten()
                     .map(convert::diagnostic),
             );
-            if self
-                .published
-                .get(&p)
-                .map_or(diags.is_empty(), |old| *old == diags)
-            {
+            if self.published.get(&p).map_or(diags.is_empty(), |old| *old == diags) {
                 continue;
             }
             self.publish(&p, diags);

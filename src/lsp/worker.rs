@@ -305,27 +305,23 @@ impl Worker {
     fn report(&mut self, started: std::time::Instant) {
         let mut findings = Vec::new();
         let mut notes = Vec::new();
-        let checks = self
-            .roots
-            .iter()
-            .filter_map(|r| r.ws.as_ref())
-            .chain(self.loose.values());
-        for ws in checks {
+        for ws in self.roots.iter().filter_map(|r| r.ws.as_ref()) {
+            // A root's workspace walks its folder only: all of it is reported.
             let c = ws.check();
             findings.extend(c.findings);
             notes.extend(c.notes);
         }
-        // A loose file's project context is not reported: only the file itself.
-        let loose: HashSet<&PathBuf> = self.loose.keys().collect();
-        let in_root = |p: &Path| self.root_of(p).is_some();
-        let wanted = |p: &Path| {
-            let p = modules::normalize(p);
-            in_root(&p) || loose.contains(&p)
-        };
-        findings.retain(|f| wanted(&f.loc.path));
-        notes.retain(|n| wanted(&n.path));
-        findings.sort();
-        findings.dedup();
+        for (path, ws) in &self.loose {
+            // A loose file's project is read for context; only the file is reported.
+            let c = ws.check();
+            let this = |p: &Path| modules::normalize(p) == *path;
+            findings.extend(c.findings.into_iter().filter(|f| this(&f.loc.path)));
+            notes.extend(c.notes.into_iter().filter(|n| this(&n.path)));
+        }
+        if self.roots.len() + self.loose.len() > 1 {
+            findings.sort();
+            findings.dedup();
+        }
         let _ = self.events.send(Event::Checked(Outcome {
             findings,
             notes,
