@@ -419,3 +419,43 @@ fn a_bad_configuration_is_shown_on_its_file_and_reread_when_saved() {
     });
     assert_eq!(c.stop(), 0);
 }
+
+#[test]
+fn folders_come_and_go_and_the_first_analysis_shows_progress() {
+    let a = project();
+    let b = project();
+    let a_root = std::fs::canonicalize(a.path()).unwrap();
+    let b_root = std::fs::canonicalize(b.path()).unwrap();
+    let mut c = Client::start(&a_root);
+    c.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "workspaceFolders": [{ "uri": uri(&a_root), "name": "a" }],
+            "capabilities": { "window": { "workDoneProgress": true } }
+        }),
+    );
+    c.notify("initialized", json!({}));
+    let create = c.wait(|m| m["method"] == "window/workDoneProgress/create");
+    let token = create["params"]["token"].clone();
+    c.wait(|m| {
+        m["method"] == "$/progress"
+            && m["params"]["token"] == token
+            && m["params"]["value"]["kind"] == "begin"
+    });
+    // Files of the folder are published without being opened (the whole project is analysed).
+    let a_auth = uri(&a_root.join("src/auth.js"));
+    c.diagnostics(&a_auth, |d| !d.is_empty());
+    c.wait(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({ "event": {
+            "added": [{ "uri": uri(&b_root), "name": "b" }],
+            "removed": [{ "uri": uri(&a_root), "name": "a" }]
+        }}),
+    );
+    c.diagnostics(&a_auth, |d| d.is_empty());
+    c.diagnostics(&uri(&b_root.join("src/auth.js")), |d| !d.is_empty());
+    assert_eq!(c.stop(), 0);
+}

@@ -24,6 +24,9 @@ use std::path::{Path, PathBuf};
 use transport::Incoming;
 use worker::{Event, Job};
 
+/// The token of the first analysis's progress report.
+const PROGRESS_TOKEN: &str = "jwtlint/analysis";
+
 /// The code action kind of "fix everything jwtlint can fix safely in this file".
 pub const FIX_ALL: &str = "source.fixAll.jwtlint";
 
@@ -41,6 +44,8 @@ pub fn serve(input: Box<dyn BufRead + Send>, output: Box<dyn Write>) -> i32 {
         phase: Phase::Uninitialized,
         folders: Vec::new(),
         watch: false,
+        progress: false,
+        progress_open: false,
         docs: HashMap::new(),
         jobs: None,
         events: ev_tx,
@@ -113,6 +118,10 @@ struct Server {
     folders: Vec<PathBuf>,
     /// The client lets us register file watchers.
     watch: bool,
+    /// The client shows progress we report (`window/workDoneProgress/create`).
+    progress: bool,
+    /// A progress report is open until the next check arrives.
+    progress_open: bool,
     docs: HashMap<PathBuf, Doc>,
     jobs: Option<Sender<Job>>,
     events: Sender<Event>,
@@ -236,8 +245,21 @@ impl Server {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
+        self.progress = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false);
         self.phase = Phase::Running;
         let capabilities = lt::ServerCapabilities {
+            workspace: Some(lt::WorkspaceServerCapabilities {
+                workspace_folders: Some(lt::WorkspaceFoldersServerCapabilities {
+                    supported: Some(true),
+                    change_notifications: Some(lt::OneOf::Left(true)),
+                }),
+                file_operations: None,
+            }),
             position_encoding: Some(lt::PositionEncodingKind::UTF16),
             text_document_sync: Some(lt::TextDocumentSyncCapability::Options(
                 lt::TextDocumentSyncOptions {
@@ -335,6 +357,31 @@ impl Server {
                     }
                 }
             }
+            DidChangeWorkspaceFolders::METHOD => {
+                let Some(p) = note_params::<lt::DidChangeWorkspaceFoldersParams>(n) else {
+                    return;
+                };
+                let paths = |list: &[lt::WorkspaceFolder]| -> Vec<PathBuf> {
+                    list.iter()
+                        .filter_map(|f| convert::path_of(&f.uri))
+                        .collect()
+                };
+                let added = paths(&p.event.added);
+                let removed = paths(&p.event.removed);
+                self.folders.retain(|f| !removed.contains(f));
+                self.folders.extend(added.iter().cloned());
+                // Findings of removed folders go with them.
+                let gone: Vec<PathBuf> = self
+                    .published
+                    .keys()
+                    .filter(|p| removed.iter().any(|r| p.starts_with(r)))
+                    .cloned()
+                    .collect();
+                for p in gone {
+                    self.publish(&p, Vec::new());
+                }
+                self.job(Job::Folders { added, removed });
+            }
             DidChangeWatchedFiles::METHOD => {
                 let Some(p) = note_params::<lt::DidChangeWatchedFilesParams>(n) else {
                     return;
@@ -390,6 +437,26 @@ impl Server {
             );
             self.send(req.into());
         }
+        if self.progress && !self.folders.is_empty() {
+            // The first analysis reads the whole project: show that it runs.
+            let token = lt::NumberOrString::String(PROGRESS_TOKEN.into());
+            self.next_id += 1;
+            let req = Request::new(
+                RequestId::from(format!("jwtlint-{}", self.next_id)),
+                lt::request::WorkDoneProgressCreate::METHOD.into(),
+                lt::WorkDoneProgressCreateParams {
+                    token: token.clone(),
+                },
+            );
+            self.send(req.into());
+            self.send_progress(lt::WorkDoneProgress::Begin(lt::WorkDoneProgressBegin {
+                title: "jwtlint: analysing the project".into(),
+                cancellable: Some(false),
+                message: None,
+                percentage: None,
+            }));
+            self.progress_open = true;
+        }
         self.jobs = Some(worker::spawn(self.folders.clone(), self.events.clone()));
         // Buffers opened before `initialized` (some clients do).
         let open: Vec<PathBuf> = self.docs.keys().cloned().collect();
@@ -428,12 +495,21 @@ impl Server {
     fn on_event(&mut self, ev: Event) {
         match ev {
             Event::Checked(outcome) => {
+                if std::mem::take(&mut self.progress_open) {
+                    self.send_progress(lt::WorkDoneProgress::End(lt::WorkDoneProgressEnd {
+                        message: None,
+                    }));
+                }
                 eprintln!(
                     "jwtlint lsp: checked in {:.1} ms",
                     outcome.elapsed.as_secs_f64() * 1000.0
                 );
                 let mut findings: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
-                for f in outcome.findings.into_iter().filter(|f| f.suppressed.is_none()) {
+                for f in outcome
+                    .findings
+                    .into_iter()
+                    .filter(|f| f.suppressed.is_none())
+                {
                     match findings.get_mut(f.loc.path.as_path()) {
                         Some(list) => list.push(f),
                         None => {
@@ -513,7 +589,11 @@ impl Server {
                     .flatten()
                     .map(convert::diagnostic),
             );
-            if self.published.get(&p).map_or(diags.is_empty(), |old| *old == diags) {
+            if self
+                .published
+                .get(&p)
+                .map_or(diags.is_empty(), |old| *old == diags)
+            {
                 continue;
             }
             self.publish(&p, diags);
@@ -643,6 +723,14 @@ impl Server {
             }
         }
         out
+    }
+
+    fn send_progress(&mut self, value: lt::WorkDoneProgress) {
+        let params = lt::ProgressParams {
+            token: lt::NumberOrString::String(PROGRESS_TOKEN.into()),
+            value: lt::ProgressParamsValue::WorkDone(value),
+        };
+        self.send(Notification::new(lt::notification::Progress::METHOD.into(), params).into());
     }
 
     fn send(&mut self, msg: Message) {

@@ -25,6 +25,11 @@ pub enum Job {
     Disk { path: PathBuf },
     /// A configuration file changed: read settings again and analyse again.
     Settings,
+    /// Workspace folders were added or removed.
+    Folders {
+        added: Vec<PathBuf>,
+        removed: Vec<PathBuf>,
+    },
 }
 
 /// What the analysis thread reports.
@@ -142,6 +147,20 @@ impl Worker {
                 }
                 Job::Disk { path } => disk.push(path),
                 Job::Settings => settings = true,
+                Job::Folders { added, removed } => {
+                    self.roots.retain(|r| !removed.contains(&r.dir));
+                    for dir in added {
+                        if !self.roots.iter().any(|r| r.dir == dir) {
+                            self.roots.push(Root {
+                                dir,
+                                config_file: None,
+                                ws: None,
+                            });
+                            let i = self.roots.len() - 1;
+                            self.open_root(i);
+                        }
+                    }
+                }
             }
         }
         if settings {
