@@ -243,3 +243,13 @@ pub struct TextEdit {
     pub end: usize,
     pub text: String,
 }
+
+impl TextEdit {
+    pub fn new(start: usize, end: usize, text: impl Into<String>) -> TextEdit {
+        TextEdit {
+            start,
+            end,
+            text: text.into(),
+        }
+    }
+}

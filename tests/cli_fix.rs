@@ -1,24 +1,17 @@
 //! `--fix`, `--unsafe-fixes` and `--diff` through the binary (issue #12 item 4).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::{bin, run_with_input, stderr, stdout};
 
 fn jwtlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jwtlint"))
-        .current_dir(dir)
+    bin(dir)
         .args(args)
         .args(["--color", "never"])
-        .env_remove("CI")
         .output()
         .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A verification without an allowlist (safe fix) and a sign without a lifetime (unsafe fix).
@@ -221,28 +214,15 @@ exports.a = (t) => jwt.verify(t, process.env.S);\n";
 #[test]
 fn standard_input_with_fix_prints_the_fixed_source() {
     let dir = project(&[]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jwtlint"))
-        .current_dir(dir.path())
-        .args([
-            "--fix",
-            "--stdin-filename",
-            "src/tokens.js",
-            "--color",
-            "never",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(TOKENS.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let mut cmd = bin(dir.path());
+    cmd.args([
+        "--fix",
+        "--stdin-filename",
+        "src/tokens.js",
+        "--color",
+        "never",
+    ]);
+    let o = run_with_input(cmd, TOKENS.as_bytes());
     assert_eq!(stdout(&o), SAFE_FIXED);
     // The report of what remains goes to standard error.
     assert!(stderr(&o).contains("missing-expiration"), "{}", stderr(&o));

@@ -77,11 +77,7 @@ mod tests {
     use super::*;
 
     fn edit(start: usize, end: usize, text: &str) -> TextEdit {
-        TextEdit {
-            start,
-            end,
-            text: text.into(),
-        }
+        TextEdit::new(start, end, text)
     }
 
     #[test]

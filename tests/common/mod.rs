@@ -19,6 +19,25 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Output {
     bin(cwd).args(args).output().expect("binary runs")
 }
 
+/// Runs a command with `input` on its standard input, capturing both outputs.
+pub fn run_with_input(mut cmd: Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input)
+        .expect("standard input written");
+    child.wait_with_output().expect("binary ends")
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
