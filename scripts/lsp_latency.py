@@ -4,8 +4,9 @@
     scripts/lsp_latency.py BIN DIR [FILE] [--edits N]
 
 Starts `BIN lsp` on DIR as an editor would, waits for the first analysis, opens FILE (by
-default the first file under DIR that calls `jwt.verify`), then sends N edits that alternately
-add and remove an algorithm allowlist (so every edit changes the file's diagnostics) and times
+default the first file under DIR that calls `jwt.verify(token, SECRET)`, as in the generated
+corpus), then sends N edits that alternately add and remove an algorithm allowlist (in any
+other FILE: a verification without one), so every edit changes the file's diagnostics, and times
 each until `publishDiagnostics` for that version arrives. The reference, measured in the same
 run, is a full command-line run over DIR (`BIN DIR -f json`). Called by `scripts/bench.sh --lsp`.
 """
@@ -61,7 +62,11 @@ def main():
     text = open(target).read()
     needle = "jwt.verify(token, SECRET)"
     variant = text.replace(needle, "jwt.verify(token, SECRET, { algorithms: ['HS256'] })")
-    assert variant != text, f"{target} has no `{needle}`"
+    if variant == text:
+        # Any other file: the edit adds (and the next removes) a verification without an
+        # allowlist, so every edit changes the file's diagnostics.
+        variant = text + ("\nexport const jwtlintBench = (t) =>\n"
+                          "  require('jsonwebtoken').verify(t, process.env.JWTLINT_BENCH);\n")
 
     # The reference: a whole command-line run over the same folder.
     runs = []

@@ -502,6 +502,62 @@ pub(crate) fn extract_stage(
 /// callers of helper functions and wrapper modules (and barrels on the way), then files
 /// whose exports the facts' values refer to, transitively. No file is parsed twice.
 pub(crate) fn expand_stage(walked: &Walked, reader: &Reader<'_>, extracted: &mut Extracted) {
+    expand_helpers(walked, reader, extracted);
+    expand_needs(reader, &mut extracted.facts);
+}
+
+/// Whether a file's functions are helpers a caller may pass secrets to: `None` when not,
+/// `Some(None)` when any name it exports may be one (a default export, a module re-exporting
+/// a JWT library), else the names of the helpers it exports.
+fn helper_entry(f: &FileFacts) -> Option<Option<Vec<String>>> {
+    // A module that re-exports a JWT library is like a helper whose every name is one:
+    // the files importing it call the library through it.
+    if wrapper_exports(&f.exports, &HashSet::new()) {
+        return Some(None);
+    }
+    // The file's own library calls, interpreted ahead of linking only to learn which of its
+    // functions are helpers (the link stage interprets them for real).
+    let mut ops = Vec::new();
+    for site in &f.calls {
+        semantic::interpret::interpret(site, &HashMap::new(), &mut ops);
+    }
+    let locs: Vec<&finding::Loc> = ops
+        .iter()
+        .filter_map(|op| op.helper_function())
+        .chain(f.stores.iter().filter_map(|s| s.helper_function()))
+        .collect();
+    if locs.is_empty() {
+        return None;
+    }
+    let is_helper = |v: &semantic::value::Value| matches!(v, semantic::value::Value::Function { at } if locs.contains(&at));
+    let names: Vec<String> = f
+        .exports
+        .named
+        .iter()
+        .filter(|(_, v)| is_helper(v))
+        .map(|(n, _)| n.clone())
+        .collect();
+    let any_name = f.exports.default.as_ref().is_some_and(is_helper);
+    (any_name || !names.is_empty()).then(|| (!any_name).then_some(names))
+}
+
+/// What of a file decides which skipped files the expand stage parses for it: its helper
+/// entry and what it re-exports. A file edited without changing this needs no new callers
+/// parsed (the language server's edits skip that part of the stage).
+pub(crate) fn expansion_signature(f: &FileFacts) -> (Option<Option<Vec<String>>>, Vec<PathBuf>) {
+    let mut reexports: Vec<PathBuf> = f.exports.star.iter().map(|p| p.as_ref().clone()).collect();
+    reexports.extend(f.exports.named.iter().filter_map(|(_, v)| match v {
+        semantic::value::Value::Module { file, .. } => Some(file.as_ref().clone()),
+        _ => None,
+    }));
+    reexports.sort();
+    reexports.dedup();
+    (helper_entry(f), reexports)
+}
+
+/// Expand, first part: skipped files that call the project's helpers (or re-export them),
+/// parsed.
+pub(crate) fn expand_helpers(walked: &Walked, reader: &Reader<'_>, extracted: &mut Extracted) {
     let files = &walked.fileset;
     let skipped = &extracted.skipped;
     let facts: &mut Vec<FileFacts> = &mut extracted.facts;
@@ -509,42 +565,10 @@ pub(crate) fn expand_stage(walked: &Walked, reader: &Reader<'_>, extracted: &mut
     // Skipped files that call an exported helper (a function whose JWT call takes its
     // parameters) may pass it secrets: parse them too. A caller must import the helper's
     // file and mention its name (any name, for a default export).
-    let mut helpers: HashMap<PathBuf, Option<Vec<String>>> = HashMap::new();
-    for f in facts.iter() {
-        // The file's own library calls, interpreted ahead of linking only to learn which
-        // of its functions are helpers (the link stage interprets them for real).
-        let mut ops = Vec::new();
-        for site in &f.calls {
-            semantic::interpret::interpret(site, &HashMap::new(), &mut ops);
-        }
-        let locs: Vec<&finding::Loc> = ops
-            .iter()
-            .filter_map(|op| op.helper_function())
-            .chain(f.stores.iter().filter_map(|s| s.helper_function()))
-            .collect();
-        if locs.is_empty() {
-            continue;
-        }
-        let is_helper = |v: &semantic::value::Value| matches!(v, semantic::value::Value::Function { at } if locs.contains(&at));
-        let names: Vec<String> = f
-            .exports
-            .named
-            .iter()
-            .filter(|(_, v)| is_helper(v))
-            .map(|(n, _)| n.clone())
-            .collect();
-        let any_name = f.exports.default.as_ref().is_some_and(is_helper);
-        if any_name || !names.is_empty() {
-            helpers.insert(modules::normalize(&f.path), (!any_name).then_some(names));
-        }
-    }
-    // A module that re-exports a JWT library is like a helper whose every name is one:
-    // the files importing it call the library through it.
-    for f in facts.iter() {
-        if wrapper_exports(&f.exports, &HashSet::new()) {
-            helpers.insert(modules::normalize(&f.path), None);
-        }
-    }
+    let mut helpers: HashMap<PathBuf, Option<Vec<String>>> = facts
+        .iter()
+        .filter_map(|f| Some((modules::normalize(&f.path), helper_entry(f)?)))
+        .collect();
     // Parsed barrels re-exporting a helper's file are helper files too (skipped barrels are
     // found below): a file calling through them must be parsed. Until nothing new.
     loop {
@@ -604,8 +628,12 @@ pub(crate) fn expand_stage(walked: &Walked, reader: &Reader<'_>, extracted: &mut
             .collect();
         facts.extend(more);
     }
-    // Pass 2: files whose exports JWT values need, and the files those exports refer to,
-    // parsed on demand until nothing more is needed.
+}
+
+/// Expand, second part: files whose exports JWT values need, and the files those exports
+/// refer to, parsed on demand until nothing more is needed.
+pub(crate) fn expand_needs(reader: &Reader<'_>, facts: &mut Vec<FileFacts>) {
+    let read = |p: &Path, prefilter: bool| reader.read(p, prefilter);
     let mut parsed: HashSet<PathBuf> = facts.iter().map(|f| modules::normalize(&f.path)).collect();
     let mut requested: HashSet<PathBuf> = HashSet::new();
     let mut frontier: Vec<PathBuf> = facts

@@ -142,17 +142,32 @@ impl Workspace {
             };
             // An edited file is always parsed: its new text may mention a JWT library.
             let (new, new_notes, _, _) = reader.read(path, false);
+            // A file not parsed before (skipped, or new) was no helper and re-exported
+            // nothing the expand stage followed.
+            let signature = |f: Option<&FileFacts>| {
+                f.map(engine::expansion_signature)
+                    .unwrap_or((None, Vec::new()))
+            };
+            let old_signature =
+                signature(facts.iter().find(|f| modules::normalize(&f.path) == path));
+            let new_signature = signature(new.as_ref());
             facts.retain(|f| modules::normalize(&f.path) != path);
             facts.extend(new);
             notes.insert(path.to_path_buf(), new_notes);
-            let mut extracted = Extracted {
-                facts: std::mem::take(facts),
-                bytes: 0,
-                skipped: std::mem::take(skipped),
-            };
-            engine::expand_stage(walked, &reader, &mut extracted);
-            *facts = extracted.facts;
-            *skipped = extracted.skipped;
+            if old_signature == new_signature {
+                // No helper or re-export came or went: the skipped files that call helpers
+                // are the ones parsed already; only what the new text needs is read.
+                engine::expand_needs(&reader, facts);
+            } else {
+                let mut extracted = Extracted {
+                    facts: std::mem::take(facts),
+                    bytes: 0,
+                    skipped: std::mem::take(skipped),
+                };
+                engine::expand_stage(walked, &reader, &mut extracted);
+                *facts = extracted.facts;
+                *skipped = extracted.skipped;
+            }
         });
         self.forget_parsed_skips();
     }

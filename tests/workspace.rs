@@ -134,3 +134,52 @@ fn a_secret_moved_to_the_environment_in_a_buffer_clears_its_users() {
     ws.set_text(&config_js, None);
     assert!(rules(&ws).contains(&"hardcoded-secret"));
 }
+
+#[test]
+fn a_buffer_that_becomes_a_helper_brings_in_its_callers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    std::fs::write(root.join("package.json"), r#"{ "name": "app" }"#).unwrap();
+    let helper = root.join("mint.js");
+    // Nothing here mentions a JWT library yet: the prefilter skips both files.
+    std::fs::write(
+        &helper,
+        "exports.mint = (claims, key) => ({ claims, key });\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("routes.js"),
+        "const { mint } = require('./mint');\nexports.login = (u) => mint({ sub: u.id }, 'hunter2-hunter2-hunter2');\n",
+    )
+    .unwrap();
+    let config = Config {
+        paths: vec![root.clone()],
+        ..Config::default()
+    };
+    let mut ws = Workspace::new(config, Default::default()).unwrap();
+    assert!(ws.check().findings.is_empty());
+    ws.set_text(
+        &helper,
+        Some("const jwt = require('jsonwebtoken');\nexports.mint = (claims, key) => jwt.sign(claims, key, { expiresIn: '15m' });\n".into()),
+    );
+    let found: Vec<(String, &'static str)> = ws
+        .check()
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.loc
+                    .path
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                f.rule,
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("routes.js".into(), "hardcoded-secret")),
+        "{found:?}"
+    );
+}
