@@ -44,7 +44,12 @@ impl Library for JsonWebToken {
                 let mut op = call.op(OpKind::Sign, self.id());
                 op.payload = call.arg(0);
                 op.key = call.arg(1);
-                op.algorithms = options.prop("algorithm");
+                // A `header.alg` given to sign replaces `algorithm` in the token's header:
+                // that is what verifiers see.
+                op.algorithms = Slot::first_of([
+                    options.prop("header").prop("alg"),
+                    options.prop("algorithm"),
+                ]);
                 op.expiry = Slot::first_of([options.prop("expiresIn"), payload_exp(&op.payload)]);
                 op.options = options;
                 out.push(op);

@@ -112,15 +112,35 @@ fn normalise(op: &mut JwtOp) {
 }
 
 /// Helpers adapters use to read arguments into slots.
+/// A name callbacks go by.
+fn is_callback_name(name: &str) -> bool {
+    let words = crate::text::words(name);
+    matches!(
+        words.last().map(String::as_str),
+        Some("cb" | "callback" | "done" | "next" | "resolve" | "handler")
+    ) && !words.iter().any(|w| w == "options" || w == "opts")
+}
+
 impl Call<'_> {
     /// The `i`-th argument. After a spread argument, positions are unknown.
     pub fn arg(&self, i: usize) -> Slot {
         self.site.arg(i)
     }
 
-    /// Whether the `i`-th argument is a function (a callback, not an options object).
+    /// Whether the `i`-th argument is a function (a callback, not an options object): one
+    /// written or defined here, or a value not known to be an object whose name says it is
+    /// a callback (`cb`, `done`, `callback`: a parameter passed on).
     pub fn arg_is_function(&self, i: usize) -> bool {
-        matches!(self.arg(i).value(), Some(Value::Function { .. }))
+        match self.arg(i).value() {
+            Some(Value::Function { .. }) => true,
+            Some(Value::Object(_) | Value::Str { .. } | Value::Num(_)) | None => false,
+            Some(_) => self
+                .site
+                .args
+                .get(i)
+                .and_then(Option::as_ref)
+                .is_some_and(|a| a.names.iter().any(|n| is_callback_name(n))),
+        }
     }
 
     pub fn at(&self) -> Loc {
