@@ -15,6 +15,11 @@ exports.issueSession = (sub) => jwt.sign({ sub }, signingKey, { algorithm: 'RS25
 exports.checkSession = (t) =>
   jwt.verify(t, fs.readFileSync(resolve(process.cwd(), 'certs', 'jwtRS256.key.pub'), 'utf8'), { algorithms: ['ES512'] }); // expect: algorithm-mismatch
 
+// Concatenated and templated from the directory.
+const legacyPrivate = fs.readFileSync(__dirname + '/keys/legacy-private.pem');
+exports.issueLegacy = (sub) => jwt.sign({ sub }, legacyPrivate, { algorithm: 'RS256', expiresIn: '15m' });
+exports.checkLegacy = (t) => jwt.verify(t, fs.readFileSync(`${__dirname}/keys/legacy-public.pem`), { algorithms: ['ES256'] }); // expect: algorithm-mismatch
+
 // Near-miss: a folder known only at run time; these files may be any keys.
 exports.issueTenant = (dir, sub) =>
   jwt.sign({ sub }, fs.readFileSync(path.join(dir, 'tenant-private.pem')), { algorithm: 'RS256', expiresIn: '15m' });
@@ -24,3 +29,6 @@ exports.checkTenant = (dir, t) =>
 // Near-miss: a file name built from a value.
 exports.checkKid = (kid, t) =>
   jwt.verify(t, fs.readFileSync(path.join(__dirname, 'keys', `${kid}-public.pem`)), { algorithms: ['ES256'] });
+// Near-miss: a file under a folder read from the environment.
+exports.checkMounted = (t) =>
+  jwt.verify(t, fs.readFileSync(`${process.env.KEYS_DIR}/legacy-public.pem`), { algorithms: ['ES256'] });

@@ -269,8 +269,10 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         let mut out = String::new();
+        // `${__dirname}/keys/private.pem`: a path known by its literal parts (see `join_path`).
+        let mut in_dir = false;
         let mut cursor = node.walk();
-        for child in node.named_children(&mut cursor) {
+        for (i, child) in node.named_children(&mut cursor).enumerate() {
             match child.kind() {
                 "string_fragment" => out.push_str(self.text(child)),
                 "escape_sequence" => {
@@ -283,11 +285,18 @@ impl<'a, 't> Ctx<'a, 't> {
                     match self.eval_at(inner, d) {
                         Value::Str { value, .. } => out.push_str(&value),
                         Value::Num(n) => out.push_str(&format_number(n)),
+                        Value::Global(p) if i == 0 && p == [DIR] => in_dir = true,
                         _ => return Value::Unknown,
                     }
                 }
                 _ => {}
             }
+        }
+        if in_dir {
+            if !out.starts_with('/') {
+                return Value::Unknown;
+            }
+            out = out.trim_start_matches('/').to_string();
         }
         Value::Str {
             value: out,
@@ -332,6 +341,15 @@ impl<'a, 't> Ctx<'a, 't> {
                     offset: offset + n,
                     ms,
                 },
+                // `__dirname + '/keys/private.pem'`: a path known by its literal parts.
+                (Value::Global(p), Value::Str { value, .. })
+                    if p == [DIR] && value.starts_with('/') =>
+                {
+                    Value::Str {
+                        value: value.trim_start_matches('/').to_string(),
+                        at: self.loc(node),
+                    }
+                }
                 (a, b) => match (literal_text(&a), literal_text(&b)) {
                     (Some(x), Some(y)) => Value::Str {
                         value: x + &y,
@@ -1489,6 +1507,11 @@ mod tests {
         for (code, want) in cases {
             assert_eq!(file_path(&value_of(code)), Some(want), "{code}");
         }
+        // Concatenated and templated from the directory.
+        let code = "const fs = require('fs');\nconst x = fs.readFileSync(__dirname + '/../keys/' + 'private.pem');";
+        assert_eq!(file_path(&value_of(code)), Some("../keys/private.pem"));
+        let code = "const fs = require('fs');\nconst x = fs.readFileSync(`${process.cwd()}/keys/public.pem`);";
+        assert_eq!(file_path(&value_of(code)), Some("keys/public.pem"));
         let resolved = |args: &str| {
             value_of(&format!(
                 "import path from 'path';\nconst x = path.resolve({args});"
@@ -1524,6 +1547,17 @@ mod tests {
                 "import path from 'path';\nimport fs from 'fs';\nconst x = fs.readFileSync(path.join({args}));"
             );
             assert_eq!(file_path(&value_of(&code)), None, "{code}");
+        }
+        for code in [
+            "const x = `${__dirname}/keys/${kid}.pem`;",
+            "const x = `${dir}/keys/private.pem`;",
+            // Not a separate path part.
+            "const x = `${__dirname}keys`;",
+            "const x = __dirname + 'keys';",
+            "const x = 'keys/' + __dirname;",
+            "const x = `keys/${__dirname}`;",
+        ] {
+            assert!(value_of(code).is_unknown(), "{code}");
         }
     }
 
