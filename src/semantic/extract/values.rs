@@ -968,7 +968,7 @@ impl<'a, 't> Ctx<'a, 't> {
                         _ => Value::Unknown,
                     },
                     ("url", ["fileURLToPath"]) => match arg0() {
-                        v @ Value::Global(_) if v == Value::Global(vec![FILE.into()]) => v,
+                        Value::Global(p) if p == [FILE] => Value::Global(p),
                         _ => Value::Unknown,
                     },
                     ("process", ["cwd"]) => Value::Global(vec![DIR.into()]),
