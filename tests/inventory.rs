@@ -204,3 +204,49 @@ fn pairs_are_never_crossed_nor_made_of_an_hmac_secret() {
     )));
     assert_eq!(flows.len(), 4, "{flows:?}");
 }
+
+/// The algorithms the map shows for the issuers of a fixture folder, by entry id.
+fn issue_algorithms(dir: &str) -> Vec<(String, serde_json::Value)> {
+    let o = inventory_in(
+        &format!("{}/test-fixtures/{dir}", env!("CARGO_MANIFEST_DIR")),
+        &["--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["role"] == "issue")
+        .map(|e| {
+            (
+                e["id"].as_str().unwrap().to_string(),
+                e["algorithms"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_nest_sign_shows_its_module_sign_algorithm_not_the_verify_allowlist() {
+    let algs = issue_algorithms("algorithm-mismatch/nest-sign-options");
+    assert_eq!(
+        algs,
+        vec![(
+            "issue@src/auth/auth.service.ts:10:12".to_string(),
+            serde_json::json!(["RS256"])
+        )]
+    );
+    let algs = issue_algorithms("algorithm-mismatch/nest-sign-options-near-miss");
+    let of = |file: &str| {
+        algs.iter()
+            .find(|(id, _)| id.contains(file))
+            .map(|(_, a)| a.clone())
+            .unwrap()
+    };
+    // The call's own algorithm; two registrations that disagree; a module with only a
+    // verification allowlist (the library's default, not that allowlist).
+    assert_eq!(of("own.service.ts"), serde_json::json!(["ES256"]));
+    assert_eq!(of("split.service.ts"), serde_json::Value::Null);
+    assert_eq!(of("verify-only.service.ts"), serde_json::json!([]));
+}

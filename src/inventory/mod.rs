@@ -14,7 +14,9 @@ use crate::apps::{package_name, AppId, Apps, NO_APP};
 use crate::finding::Loc;
 use crate::paths::Paths;
 use crate::project::ProjectFacts;
-use crate::rules::helpers::shared_keys::{effective, is_hmac, pair_key_of, signed_with, Half};
+use crate::rules::helpers::shared_keys::{
+    effective, is_hmac, pair_key_of, sign_algorithm, signed_with, Half,
+};
 use crate::rules::helpers::token_names::names_token;
 use crate::semantic::ir::{CookieSet, JwtOp, OpKind, Slot, TokenStore};
 use crate::semantic::token_kind::{kind_of_name, TokenKind};
@@ -395,7 +397,8 @@ fn op_entry(op: &JwtOp, project: &ProjectFacts, service: &str, paths: &Paths) ->
                 .and_then(pair_key_of)
                 .filter(|(_, half)| match half {
                     Half::Private => {
-                        role == Role::Issue && !signed_with(op).is_some_and(|a| is_hmac(&a))
+                        role == Role::Issue
+                            && !signed_with(op, project).is_some_and(|a| is_hmac(&a))
                     }
                     Half::Public => {
                         role == Role::Verify
@@ -407,6 +410,9 @@ fn op_entry(op: &JwtOp, project: &ProjectFacts, service: &str, paths: &Paths) ->
     };
     let algorithms = match role {
         Role::Decode => None,
+        // A sign's own algorithm or its module's `signOptions` one, never the module's
+        // verification allowlist.
+        Role::Issue => algorithms(sign_algorithm(op, project)),
         _ => algorithms(effective(op, project, |o| &o.algorithms)),
     };
     let (lifetime_seconds, lifetime) = match role {

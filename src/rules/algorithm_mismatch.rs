@@ -67,7 +67,7 @@ impl Rule for AlgorithmMismatch {
             // default, not compared.
             let algs: Vec<(&JwtOp, Link, Option<String>)> = issuers
                 .iter()
-                .map(|(s, link)| (*s, *link, signed_with(s).filter(|a| a != "NONE")))
+                .map(|(s, link)| (*s, *link, signed_with(s, project).filter(|a| a != "NONE")))
                 .collect();
             // Issuers whose algorithm the allowlist leaves out: the tokens this verifier
             // exists to accept are all rejected.

@@ -107,6 +107,9 @@ pub struct JwtOp {
     pub algorithms: Slot,
     /// Sign: the lifetime (`expiresIn`, `setExpirationTime`, a payload `exp`).
     pub expiry: Slot,
+    /// Module configuration: the algorithm the library's signs take when they write none
+    /// (NestJS `signOptions.algorithm`); `algorithms` is the verification allowlist there.
+    pub sign_algorithm: Slot,
     /// The object holding the operation's other options, as the library names them
     /// (`ignoreExpiration`, `clockTolerance`, `audience`, `isRevoked`, ...): verify options
     /// for verifications, middleware and strategy configuration, module `verifyOptions`.
@@ -261,6 +264,7 @@ impl JwtOp {
             payload: Slot::Absent,
             algorithms: Slot::Absent,
             expiry: Slot::Absent,
+            sign_algorithm: Slot::Absent,
             options: Slot::Absent,
             revocation_hook: false,
             claim_options: None,

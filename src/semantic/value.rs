@@ -348,12 +348,21 @@ pub fn is_public_key(v: &Value) -> bool {
             kind: KeyKind::PublicKey,
             ..
         } => true,
+        // Judged by the file's name: a folder such as `certs/` or `public/` holds private
+        // keys too (`certs/jwtRS256.key`).
         Value::KeyMaterial {
             kind: KeyKind::File,
             from,
         } => from.as_str().is_some_and(|p| {
-            let p = p.to_ascii_lowercase();
-            p.contains("public") || p.ends_with(".pub") || p.ends_with(".crt") || p.contains("cert")
+            let name = p
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(p)
+                .to_ascii_lowercase();
+            name.contains("public")
+                || name.ends_with(".pub")
+                || name.ends_with(".crt")
+                || name.contains("cert")
         }),
         Value::KeyMaterial { from, .. } => is_public_key(from),
         Value::Env { name, fallback } => {
@@ -361,5 +370,43 @@ pub fn is_public_key(v: &Value) -> bool {
                 || fallback.as_deref().is_some_and(is_public_key)
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str) -> Value {
+        Value::KeyMaterial {
+            kind: KeyKind::File,
+            from: Box::new(Value::Str {
+                value: path.into(),
+                at: Loc {
+                    path: Arc::new("a.js".into()),
+                    span: Default::default(),
+                },
+            }),
+        }
+    }
+
+    #[test]
+    fn a_key_file_is_public_by_its_name() {
+        for p in [
+            "keys/public.pem",
+            "certs/jwtRS256.key.pub",
+            "tls/server.crt",
+            "keys/cert.pem",
+        ] {
+            assert!(is_public_key(&file(p)), "{p}");
+        }
+        for p in [
+            "certs/jwtRS256.key",
+            "public/keys/private.pem",
+            "certificates\\private.pem",
+            "keys/private.pem",
+        ] {
+            assert!(!is_public_key(&file(p)), "{p}");
+        }
     }
 }

@@ -215,13 +215,25 @@ pub fn is_hmac(alg: &str) -> bool {
     alg.to_ascii_uppercase().starts_with("HS")
 }
 
-/// The algorithm a sign uses, when written at the call (a NestJS module configuration holds
-/// the verification allowlist, not the sign algorithm).
-pub fn signed_with(op: &JwtOp) -> Option<String> {
-    op.algorithms
+/// The algorithm a sign uses: written at the call, or, when the call writes none, the one
+/// its module defaults give signs (NestJS `signOptions.algorithm`; the module
+/// configuration's `algorithms` is the verification allowlist, never a sign's algorithm).
+pub fn signed_with(op: &JwtOp, project: &ProjectFacts) -> Option<String> {
+    sign_algorithm(op, project)
         .value()
         .and_then(Value::as_str)
         .map(str::to_ascii_uppercase)
+}
+
+/// The slot of a sign's algorithm, module defaults included (see [`signed_with`]).
+pub fn sign_algorithm<'a>(op: &'a JwtOp, project: &'a ProjectFacts) -> &'a Slot {
+    if op.kind != OpKind::Sign {
+        return &op.algorithms;
+    }
+    effective(op, project, |o| match o.kind {
+        OpKind::ModuleConfig => &o.sign_algorithm,
+        _ => &o.algorithms,
+    })
 }
 
 /// How a verifier's key relates to an issuer's.
@@ -241,7 +253,7 @@ pub fn pairs(sign: &JwtOp, verify: &JwtOp, project: &ProjectFacts) -> bool {
     else {
         return false;
     };
-    s == v && !signed_with(sign).is_some_and(|a| is_hmac(&a))
+    s == v && !signed_with(sign, project).is_some_and(|a| is_hmac(&a))
 }
 
 /// The project's signs by the identities of their keys, built once per check

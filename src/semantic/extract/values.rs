@@ -168,6 +168,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 if obj.kind() == "this" {
                     return self.eval_this_member(node, name, d);
                 }
+                // `import.meta.dirname`, `import.meta.url` (ES modules' `__dirname`, and the
+                // file's URL that `fileURLToPath` turns into `__filename`).
+                if obj.kind() == "meta_property" && self.text(obj) == "import.meta" {
+                    return match name {
+                        "dirname" => Value::Global(vec![DIR.into()]),
+                        "filename" | "url" => Value::Global(vec![FILE.into()]),
+                        _ => Value::Unknown,
+                    };
+                }
                 self.project(self.receiver(obj, d), name)
             }
             "subscript_expression" => {
@@ -260,8 +269,10 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         let mut out = String::new();
+        // `${__dirname}/keys/private.pem`: a path known by its literal parts (see `join_path`).
+        let mut in_dir = false;
         let mut cursor = node.walk();
-        for child in node.named_children(&mut cursor) {
+        for (i, child) in node.named_children(&mut cursor).enumerate() {
             match child.kind() {
                 "string_fragment" => out.push_str(self.text(child)),
                 "escape_sequence" => {
@@ -274,11 +285,18 @@ impl<'a, 't> Ctx<'a, 't> {
                     match self.eval_at(inner, d) {
                         Value::Str { value, .. } => out.push_str(&value),
                         Value::Num(n) => out.push_str(&format_number(n)),
+                        Value::Global(p) if i == 0 && p == [DIR] => in_dir = true,
                         _ => return Value::Unknown,
                     }
                 }
                 _ => {}
             }
+        }
+        if in_dir {
+            if !out.starts_with('/') {
+                return Value::Unknown;
+            }
+            out = out.trim_start_matches('/').to_string();
         }
         Value::Str {
             value: out,
@@ -323,6 +341,15 @@ impl<'a, 't> Ctx<'a, 't> {
                     offset: offset + n,
                     ms,
                 },
+                // `__dirname + '/keys/private.pem'`: a path known by its literal parts.
+                (Value::Global(p), Value::Str { value, .. })
+                    if p == [DIR] && value.starts_with('/') =>
+                {
+                    Value::Str {
+                        value: value.trim_start_matches('/').to_string(),
+                        at: self.loc(node),
+                    }
+                }
                 (a, b) => match (literal_text(&a), literal_text(&b)) {
                     (Some(x), Some(y)) => Value::Str {
                         value: x + &y,
@@ -844,15 +871,15 @@ impl<'a, 't> Ctx<'a, 't> {
             Some((obj, prop)) => {
                 let method = self.text(prop);
                 match self.receiver(obj, d) {
-                    // `x.toString()` and friends keep a string a string.
-                    v @ Value::Str { .. } if matches!(method, "toString" | "trim" | "valueOf") => {
-                        return v
-                    }
                     // Date arithmetic on the current time (moment, dayjs, Date).
                     Value::Now { offset, ms } => {
                         return self.time_method(offset, ms, method, &args, d)
                     }
-                    base => self.project(base, method),
+                    // `x.toString()`, `x.trim()`, `x.replace(/\\n/g, '\n')`: the same key.
+                    base => match self.string_method(base, method, &args, d) {
+                        Ok(kept) => return kept,
+                        Err(base) => self.project(base, method),
+                    },
                 }
             }
             None => self.eval_at(callee, d),
@@ -863,6 +890,8 @@ impl<'a, 't> Ctx<'a, 't> {
                     Value::Str { value, .. } => self.module_value(&value, Vec::new()),
                     _ => Value::Unknown,
                 },
+                // The working directory: a path joined to it is known by its literal parts.
+                ["process", "cwd"] => Value::Global(vec![DIR.into()]),
                 ["Date", "now"] | ["Date", "new", "getTime" | "valueOf"] => Value::Now {
                     offset: 0.0,
                     ms: true,
@@ -873,7 +902,10 @@ impl<'a, 't> Ctx<'a, 't> {
                         _ => Value::Unknown,
                     }
                 }
-                ["Buffer", "from"] => key_material(KeyKind::Buffer, arg0()),
+                ["Buffer", "from"] => {
+                    let encoding = args.get(1).map(|a| self.eval_at(*a, d));
+                    key_material(KeyKind::Buffer, decoded(arg0(), encoding.as_ref()))
+                }
                 // A merge into a fresh object: `Object.assign({}, defaults, { secret })`.
                 ["Object", "assign"] => {
                     let mut merged = Object::new(Vec::new(), false, Some(self.loc(node)));
@@ -902,8 +934,9 @@ impl<'a, 't> Ctx<'a, 't> {
                     Value::Object(merged)
                 }
                 ["TextEncoder", "new", "encode"] => key_material(KeyKind::Encoded, arg0()),
+                // `String(process.env.KEY)`: the same value, as a string.
                 ["String"] => match arg0() {
-                    v @ Value::Str { .. } => v,
+                    v if keeps_identity(&v) => v,
                     _ => Value::Unknown,
                 },
                 _ => Value::Unknown,
@@ -926,6 +959,19 @@ impl<'a, 't> Ctx<'a, 't> {
                         key_material(KeyKind::File, arg0())
                     }
                     ("util", ["promisify"]) => arg0(),
+                    ("path", ["join" | "resolve"]) => {
+                        self.join_path(path[0] == "resolve", &args, node, d)
+                    }
+                    // `dirname(fileURLToPath(import.meta.url))`, `dirname(__filename)`.
+                    ("path", ["dirname"]) => match arg0() {
+                        Value::Global(p) if p == [FILE] => Value::Global(vec![DIR.into()]),
+                        _ => Value::Unknown,
+                    },
+                    ("url", ["fileURLToPath"]) => match arg0() {
+                        Value::Global(p) if p == [FILE] => Value::Global(p),
+                        _ => Value::Unknown,
+                    },
+                    ("process", ["cwd"]) => Value::Global(vec![DIR.into()]),
                     // `moment()` / `dayjs()`: now, in milliseconds.
                     ("moment" | "dayjs", [] | ["default"]) if args.is_empty() => Value::Now {
                         offset: 0.0,
@@ -944,6 +990,107 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
             _ => Value::Unknown,
+        }
+    }
+
+    /// A string method that leaves a key the key it was: `trim()`, `toString('utf8')` (of a
+    /// buffer), and the `replace(/\\n/g, '\n')` that turns a PEM key kept on one line of an
+    /// env file back into lines. `Err` gives the receiver back for any other method.
+    ///
+    /// A variable read by name (env, configuration) keeps its identity through any
+    /// `replace`: whatever it strips, the key is still the one that variable holds. Other
+    /// values (a literal, another file's export, a parameter, a buffer) only through the
+    /// newline one, which a literal gets applied: `'a'.replace('a', 'b')` is not `'a'`.
+    fn string_method(
+        &self,
+        v: Value,
+        method: &str,
+        args: &[Node<'t>],
+        d: u32,
+    ) -> Result<Value, Value> {
+        match method {
+            "toString" | "valueOf" | "trim" | "trimStart" | "trimEnd" => match v {
+                Value::Str { value, at } => {
+                    let value = match method {
+                        "trim" => value.trim().to_string(),
+                        "trimStart" => value.trim_start().to_string(),
+                        "trimEnd" => value.trim_end().to_string(),
+                        _ => value,
+                    };
+                    Ok(Value::Str { value, at })
+                }
+                v if keeps_identity(&v) => Ok(v),
+                other => Err(other),
+            },
+            "replace" | "replaceAll" => {
+                let newlines = self.unescapes_newlines(method, args, d);
+                match v {
+                    Value::Str { value, at } if newlines => Ok(Value::Str {
+                        value: value.replace("\\n", "\n"),
+                        at,
+                    }),
+                    Value::Env { name, fallback } => Ok(Value::Env {
+                        name,
+                        fallback: fallback.map(|f| match *f {
+                            Value::Str { value, at } if newlines => Box::new(Value::Str {
+                                value: value.replace("\\n", "\n"),
+                                at,
+                            }),
+                            other => Box::new(other),
+                        }),
+                    }),
+                    v @ Value::Config { .. } => Ok(v),
+                    v if newlines && keeps_identity(&v) => Ok(v),
+                    other => Err(other),
+                }
+            }
+            _ => Err(v),
+        }
+    }
+
+    /// `replace(/\\n/g, '\n')` or `replaceAll('\\n', '\n')`: every escaped newline made a
+    /// newline.
+    fn unescapes_newlines(&self, method: &str, args: &[Node<'t>], d: u32) -> bool {
+        let [pattern, replacement] = args else {
+            return false;
+        };
+        if !matches!(self.eval_at(*replacement, d), Value::Str { ref value, .. } if value == "\n") {
+            return false;
+        }
+        let pattern = self.unwrap(*pattern);
+        if pattern.kind() == "regex" {
+            let text = |f: &'static str| pattern.field(f).map_or("", |n| self.text(n));
+            return text("pattern") == "\\\\n" && text("flags").contains('g');
+        }
+        method == "replaceAll"
+            && matches!(self.eval_at(pattern, d), Value::Str { ref value, .. } if value == "\\n")
+    }
+
+    /// `path.join(__dirname, '../keys/private.pem')`, `path.resolve(process.cwd(), 'keys',
+    /// 'public.pem')`: the literal parts joined and normalised (`../keys/private.pem`), the
+    /// directory the code runs from left out, as a key file's path names it by those parts.
+    /// Unknown when any part other than that leading directory is not a known string.
+    fn join_path(&self, resolve: bool, args: &[Node<'t>], node: Node<'t>, d: u32) -> Value {
+        let mut parts: Vec<String> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            match self.eval_at(*a, d) {
+                Value::Str { value, .. } => {
+                    // `resolve` starts again at an absolute part; `join` does not.
+                    if resolve && value.starts_with('/') {
+                        parts.clear();
+                    }
+                    parts.push(value);
+                }
+                Value::Global(p) if i == 0 && p == [DIR] => {}
+                _ => return Value::Unknown,
+            }
+        }
+        if parts.is_empty() {
+            return Value::Unknown;
+        }
+        Value::Str {
+            value: normalise_path(&parts.join("/")),
+            at: self.loc(node),
         }
     }
 
@@ -1054,6 +1201,75 @@ fn collect_returns<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
     }
 }
 
+/// The directory the code runs in or from (`__dirname`, `import.meta.dirname`,
+/// `process.cwd()`): a path joined to it is known by its other, literal parts.
+const DIR: &str = "__dirname";
+/// The running file (`__filename`, `import.meta.url`).
+const FILE: &str = "__filename";
+
+/// Whether a value is known by a name or place that a string conversion keeps: an env or
+/// configuration read, another file's or a package's export, key bytes, a literal, a
+/// parameter.
+fn keeps_identity(v: &Value) -> bool {
+    match v {
+        Value::Import { path, .. } => !path.is_empty(),
+        _ => matches!(
+            v,
+            Value::Str { .. }
+                | Value::Env { .. }
+                | Value::Config { .. }
+                | Value::Module { .. }
+                | Value::KeyMaterial { .. }
+                | Value::Param { .. }
+        ),
+    }
+}
+
+/// The bytes `Buffer.from(value, encoding)` holds. A base64 literal that decodes to PEM
+/// text is that text (a public key stays a public key, a private key a hardcoded one, both
+/// where the literal is written); any other value keeps its identity as it is.
+fn decoded(value: Value, encoding: Option<&Value>) -> Value {
+    use base64::Engine;
+    let base64 = matches!(encoding, Some(Value::Str { value, .. }) if value == "base64");
+    match value {
+        Value::Str { value, at } if base64 => {
+            let text = base64::engine::general_purpose::STANDARD
+                .decode(value.trim())
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .filter(|t| t.contains("-----BEGIN "));
+            Value::Str {
+                value: text.unwrap_or(value),
+                at,
+            }
+        }
+        other => other,
+    }
+}
+
+/// A joined path with `.` and `..` parts resolved where they can be (`a/../keys/x.pem` is
+/// `keys/x.pem`; a leading `..` stays).
+fn normalise_path(path: &str) -> String {
+    let absolute = path.starts_with('/');
+    let mut out: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if out.last().is_some_and(|p| *p != "..") => {
+                out.pop();
+            }
+            ".." if absolute => {}
+            p => out.push(p),
+        }
+    }
+    let joined = out.join("/");
+    match (absolute, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".into(),
+        (false, false) => joined,
+    }
+}
+
 fn key_material(kind: KeyKind, from: Value) -> Value {
     Value::KeyMaterial {
         kind,
@@ -1109,4 +1325,247 @@ fn time_unit_ms(unit: &str) -> Option<f64> {
         "y" | "year" | "years" => 31_557_600_000.0,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Lang;
+
+    /// The value of the last declaration's initialiser in `code` (TypeScript).
+    fn value_of(code: &str) -> Value {
+        let lang = Lang::TypeScript;
+        crate::semantic::extract::syntax::set_current(lang);
+        let tree = crate::parse::parse(lang, code).unwrap();
+        let path = PathBuf::from("/p/src/auth.ts");
+        let source = Source::new(path.clone(), code.to_string());
+        let root = tree.root_node();
+        let index = FileIndex::build(root, &source.text, lang);
+        let files = FileSet::new([&path]);
+        let cx = Ctx {
+            source: &source,
+            index: &index,
+            root,
+            path: Arc::new(path),
+            files: &files,
+            resolved: Default::default(),
+            expanding: Default::default(),
+        };
+        let mut cursor = root.walk();
+        let decl = root
+            .named_children(&mut cursor)
+            .filter(|n| n.kind() == "lexical_declaration")
+            .last()
+            .expect("a declaration");
+        let value = decl
+            .named_child(0)
+            .and_then(|d| d.field("value"))
+            .expect("an initialiser");
+        cx.eval(value)
+    }
+
+    fn env(name: &str) -> Value {
+        Value::Env {
+            name: name.into(),
+            fallback: None,
+        }
+    }
+
+    fn str_of(v: &Value) -> Option<&str> {
+        v.as_str()
+    }
+
+    fn file_path(v: &Value) -> Option<&str> {
+        match v {
+            Value::KeyMaterial {
+                kind: KeyKind::File,
+                from,
+            } => from.as_str(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn string_conversions_of_an_env_key_are_the_env_key() {
+        for code in [
+            r"const x = process.env.JWT_PRIVATE_KEY!.replace(/\\n/g, '\n');",
+            r"const x = process.env.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n');",
+            r"const x = process.env.JWT_PRIVATE_KEY.replaceAll('\\n', '\n');",
+            r"const x = process.env.JWT_PRIVATE_KEY.trim();",
+            r"const x = String(process.env.JWT_PRIVATE_KEY).trim();",
+            r"const x = `${process.env.JWT_PRIVATE_KEY}`;",
+            r"const x = (process.env.JWT_PRIVATE_KEY as string).toString();",
+            // Whatever a replace strips, the key is the one the variable holds.
+            r#"const x = process.env.JWT_PRIVATE_KEY.replace(/"/g, '');"#,
+        ] {
+            assert_eq!(value_of(code), env("JWT_PRIVATE_KEY"), "{code}");
+        }
+        // A fallback literal gets the newlines too.
+        let v = value_of(r"const x = (process.env.K || 'a\\nb').replace(/\\n/g, '\n');");
+        let Value::Env {
+            fallback: Some(f), ..
+        } = v
+        else {
+            panic!("{v:?}")
+        };
+        assert_eq!(str_of(&f), Some("a\nb"));
+    }
+
+    #[test]
+    fn other_string_methods_and_receivers_stay_unknown() {
+        for code in [
+            // Not a key read: a request header.
+            r"const x = req.headers.authorization.replace('Bearer ', '');",
+            // A literal changed by the replace is another string.
+            r"const x = 'Bearer abc'.replace('Bearer ', '');",
+            r"const x = 'a\\nb'.replace(/\\n/g, 'x');",
+            // Without the `g` flag only the first newline is restored.
+            r"const x = 'a\\nb\\nc'.replace(/\\n/, '\n');",
+            // Methods that are not conversions.
+            r"const x = process.env.KEYS.split(',');",
+            r"const x = process.env.KEY.slice(0, 32);",
+            r"const x = String(someCall());",
+        ] {
+            assert!(value_of(code).is_unknown(), "{code}: {:?}", value_of(code));
+        }
+        // An imported value keeps its identity through the newline fix only.
+        let code = |m: &str| format!("import {{ config }} from 'cfg';\nconst x = config.key.{m};");
+        assert!(matches!(
+            value_of(&code(r"replace(/\\n/g, '\n')")),
+            Value::Import { .. }
+        ));
+        assert!(value_of(&code("replace('-', '')")).is_unknown());
+    }
+
+    #[test]
+    fn a_literal_gets_the_conversion_applied() {
+        let v = value_of(r"const x = 'line1\\nline2'.replace(/\\n/g, '\n');");
+        assert_eq!(str_of(&v), Some("line1\nline2"));
+        assert_eq!(str_of(&value_of("const x = '  k  '.trim();")), Some("k"));
+    }
+
+    #[test]
+    fn base64_buffers_keep_the_value_they_decode() {
+        let v = value_of(
+            "const x = Buffer.from(process.env.JWT_PUBLIC_KEY, 'base64').toString('ascii');",
+        );
+        assert_eq!(
+            v,
+            Value::KeyMaterial {
+                kind: KeyKind::Buffer,
+                from: Box::new(env("JWT_PUBLIC_KEY"))
+            }
+        );
+        // A base64 literal stays the literal (a hardcoded secret where it is written)...
+        let v = value_of("const x = Buffer.from('bXktc3VwZXItc2VjcmV0', 'base64').toString();");
+        assert_eq!(
+            v.literal_source().map(|l| l.0),
+            Some("bXktc3VwZXItc2VjcmV0")
+        );
+        // ...unless it is PEM text, which is then seen for what it is.
+        let pem = "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n";
+        let encoded = {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(pem)
+        };
+        let v = value_of(&format!("const x = Buffer.from('{encoded}', 'base64');"));
+        assert_eq!(v.literal_source().map(|l| l.0), Some(pem));
+        assert!(crate::semantic::value::is_public_key(&v));
+        // Not base64: the text as written.
+        let v = value_of(&format!("const x = Buffer.from('{encoded}');"));
+        assert_eq!(v.literal_source().map(|l| l.0), Some(encoded.as_str()));
+    }
+
+    #[test]
+    fn key_file_paths_are_their_joined_literal_parts() {
+        let cases = [
+            (
+                "const path = require('path');\nconst fs = require('fs');\nconst x = fs.readFileSync(path.join(__dirname, '../keys/private.pem'));",
+                "../keys/private.pem",
+            ),
+            (
+                "import * as path from 'path';\nimport fs from 'fs';\nconst x = fs.readFileSync(path.resolve(__dirname, 'keys', 'public.pem'));",
+                "keys/public.pem",
+            ),
+            (
+                "import { join } from 'node:path';\nimport { readFileSync } from 'fs';\nconst x = readFileSync(join(process.cwd(), 'certs/jwtRS256.key'), 'utf8');",
+                "certs/jwtRS256.key",
+            ),
+            (
+                "import { resolve, dirname } from 'path';\nimport { fileURLToPath } from 'url';\nimport { readFileSync } from 'fs';\nconst here = dirname(fileURLToPath(import.meta.url));\nconst x = readFileSync(resolve(here, './keys/../keys/a.pem'));",
+                "keys/a.pem",
+            ),
+            (
+                "import path from 'path';\nimport fs from 'fs';\nconst x = fs.readFileSync(path.join(import.meta.dirname, 'keys', 'b.pem')).toString();",
+                "keys/b.pem",
+            ),
+            (
+                "import path from 'path';\nimport fs from 'fs';\nconst dir = 'certs';\nconst x = fs.readFileSync(path.join(dir, 'c.pem'));",
+                "certs/c.pem",
+            ),
+        ];
+        for (code, want) in cases {
+            assert_eq!(file_path(&value_of(code)), Some(want), "{code}");
+        }
+        // Concatenated and templated from the directory.
+        let code = "const fs = require('fs');\nconst x = fs.readFileSync(__dirname + '/../keys/' + 'private.pem');";
+        assert_eq!(file_path(&value_of(code)), Some("../keys/private.pem"));
+        let code = "const fs = require('fs');\nconst x = fs.readFileSync(`${process.cwd()}/keys/public.pem`);";
+        assert_eq!(file_path(&value_of(code)), Some("keys/public.pem"));
+        let resolved = |args: &str| {
+            value_of(&format!(
+                "import path from 'path';\nconst x = path.resolve({args});"
+            ))
+        };
+        assert_eq!(
+            str_of(&resolved("__dirname, '/etc/keys', 'a.pem'")),
+            Some("/etc/keys/a.pem")
+        );
+        assert_eq!(
+            str_of(&resolved("'/etc/keys', '../a.pem'")),
+            Some("/etc/a.pem")
+        );
+        // `join` does not start again at an absolute part.
+        let joined = value_of("import path from 'path';\nconst x = path.join('a', '/b');");
+        assert_eq!(str_of(&joined), Some("a/b"));
+    }
+
+    #[test]
+    fn paths_with_an_unknown_part_stay_unknown() {
+        for args in [
+            "someVar, 'private.pem'",
+            "__dirname, name",
+            "__dirname, 'keys', `${kid}.pem`",
+            // The directory counts only as the first part.
+            "'keys', __dirname",
+            "__dirname",
+            "...parts",
+        ] {
+            let code = format!("import path from 'path';\nconst x = path.join({args});");
+            assert!(value_of(&code).is_unknown(), "{code}");
+            let code = format!(
+                "import path from 'path';\nimport fs from 'fs';\nconst x = fs.readFileSync(path.join({args}));"
+            );
+            assert_eq!(file_path(&value_of(&code)), None, "{code}");
+        }
+        for code in [
+            "const x = `${__dirname}/keys/${kid}.pem`;",
+            "const x = `${dir}/keys/private.pem`;",
+            // Not a separate path part.
+            "const x = `${__dirname}keys`;",
+            "const x = __dirname + 'keys';",
+            "const x = 'keys/' + __dirname;",
+            "const x = `keys/${__dirname}`;",
+        ] {
+            assert!(value_of(code).is_unknown(), "{code}");
+        }
+    }
+
+    #[test]
+    fn paths_are_normalised() {
+        assert_eq!(normalise_path("./keys/private.pem"), "keys/private.pem");
+        assert_eq!(normalise_path("a/../../keys//x"), "../keys/x");
+        assert_eq!(normalise_path("/a/../../x"), "/x");
+        assert_eq!(normalise_path("a/.."), ".");
+    }
 }

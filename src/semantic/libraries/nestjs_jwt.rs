@@ -90,6 +90,7 @@ impl NestJwt {
         op.algorithms = options.prop("verifyOptions").prop("algorithms");
         op.options = options.prop("verifyOptions");
         op.expiry = options.prop("signOptions").prop("expiresIn");
+        op.sign_algorithm = options.prop("signOptions").prop("algorithm");
         out.push(op);
     }
 }
