@@ -1,4 +1,4 @@
-use super::helpers::shared_keys::{same_key, signs_with_key};
+use super::helpers::shared_keys::{same_key, sign_algorithm, signs_with_key};
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::{Edit, Finding};
 use crate::fix::{facts, Fix};
@@ -101,7 +101,9 @@ pub(super) fn project_algorithm<'a>(
     let id = same_key(verify, project)?;
     let mut found: Option<Signed<'a>> = None;
     for sign in signs_with_key(&id, project) {
-        let alg = match &sign.algorithms {
+        // A NestJS `JwtService` sign without its own algorithm takes the module's
+        // `signOptions.algorithm`.
+        let alg = match sign_algorithm(sign, project) {
             Slot::Present {
                 value: Value::Str { value, .. },
                 ..
