@@ -730,7 +730,8 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
         }
         "set"
             if args.len() >= 2
-                && (object_text.ends_with("cookies") || object_text.ends_with("cookies()")) =>
+                && (object_text.ends_with("cookies") || object_text.ends_with("cookies()"))
+                && !home_made_cookies(cx, object) =>
         {
             // koa's `ctx.cookies.set` is httpOnly, and secure on HTTPS, unless told otherwise.
             let koa =
@@ -791,6 +792,21 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
             })
         }
         _ => None,
+    }
+}
+
+/// A `cookies` object that is not a server framework's cookie jar: the project's own
+/// module or object (`import cookies from './cookie'`, whose `set(name, value, days)` has
+/// another signature), or a browser cookie library, where scripts cannot set `httpOnly`.
+fn home_made_cookies<'t>(cx: &Ctx<'_, 't>, object: Node<'t>) -> bool {
+    const BROWSER_LIBRARIES: &[&str] = &["js-cookie", "universal-cookie", "react-cookie"];
+    if object.kind() != "identifier" {
+        return false;
+    }
+    match cx.eval(object) {
+        Value::Module { .. } | Value::Object(_) | Value::Function { .. } => true,
+        Value::Import { module, .. } => BROWSER_LIBRARIES.contains(&module.as_str()),
+        _ => false,
     }
 }
 
