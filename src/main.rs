@@ -584,6 +584,11 @@ fn lint(args: LintArgs) -> ExitCode {
     if (args.fix || args.diff) && args.write_baseline.is_some() {
         return fail("--write-baseline records findings; it does not go with --fix or --diff");
     }
+    if args.diff && (!args.format.is_empty() || args.output.is_some()) {
+        return fail(
+            "--diff prints the fixes as a unified diff on standard output; it does not go with -f/--format or -o/--output (run once with --diff, once with the report options)",
+        );
+    }
     let mut config = config;
     let mut fixing = if args.fix || args.diff {
         match fix_files(&mut config, args.unsafe_fixes, args.diff) {

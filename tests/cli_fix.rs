@@ -300,3 +300,18 @@ fn rules_json_says_which_rules_have_a_fix() {
     }
     assert_eq!(fix("hardcoded-secret"), serde_json::Value::Null);
 }
+
+#[test]
+fn diff_refuses_report_options_it_would_ignore() {
+    let dir = project(&[("a.js", TOKENS)]);
+    for args in [
+        &["--diff", "-o", "out.txt", "."][..],
+        &["--diff", "-f", "json", "."][..],
+        &["--diff", "-f", "sarif:x.sarif", "."][..],
+    ] {
+        let o = jwtlint(dir.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("--diff"), "{}", stderr(&o));
+        assert!(!dir.path().join("out.txt").exists() && !dir.path().join("x.sarif").exists());
+    }
+}

@@ -132,20 +132,23 @@ fn fix(c: &CookieSet, missing: &[&str]) -> Option<Fix> {
         match c.options.prop(flag) {
             Slot::Absent => add.push(format!("{flag}: {}", flag_value(flag))),
             Slot::Present { value, at } => {
-                let old = match value {
-                    Value::Bool(false) => "false".to_string(),
+                let (old, text) = match value {
+                    Value::Bool(false) => ("false".to_string(), flag_value(flag).to_string()),
+                    // `'None'` becomes `'Lax'`: APIs typed with capitalised values
+                    // (`'Strict' | 'Lax' | 'None'`) accept only those.
                     Value::Str { value, .. } if value.eq_ignore_ascii_case("none") => {
-                        format!("'{value}'")
+                        let lax = if value.starts_with('N') {
+                            "'Lax'"
+                        } else {
+                            "'lax'"
+                        };
+                        (format!("'{value}'"), lax.to_string())
                     }
                     _ => return None,
                 };
                 // The value must be written in the options object itself.
                 facts::remove_prop(&c.options, flag, &at)?;
-                edits.push(Edit::Replace {
-                    at,
-                    old,
-                    text: flag_value(flag).to_string(),
-                });
+                edits.push(Edit::Replace { at, old, text });
             }
             Slot::Unknown => return None,
         }
