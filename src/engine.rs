@@ -366,6 +366,8 @@ pub(crate) struct Walked {
     pub(crate) reported: Vec<bool>,
     /// Per file: named on the command line (always parsed).
     pub(crate) named: Vec<bool>,
+    /// Test files were left out (see `walk::Walked::skipped_tests`).
+    pub(crate) skipped_tests: bool,
     pub(crate) notes: Vec<FileNote>,
     /// The project's files with module resolution (aliases, tsconfig paths, workspaces).
     pub(crate) fileset: FileSet,
@@ -455,6 +457,7 @@ pub(crate) fn walk_stage(config: &Config) -> Walked {
         files: walked.files,
         reported,
         named,
+        skipped_tests: walked.skipped_tests,
         notes,
         fileset,
         scope,
@@ -717,6 +720,7 @@ fn analyse_project(
     let bytes = extracted.bytes;
     let mut project = link_stage(extracted.facts);
     project.assign_apps(&walked.scope.walk);
+    project.tests_unread = walked.skipped_tests;
     let only = walked.scope.limits().then(|| {
         walked
             .files

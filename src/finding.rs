@@ -162,6 +162,25 @@ impl Fix {
         }
     }
 
+    /// A fix that is safe when every sign of the project was read: with test files left out
+    /// of the walk (the default), a test may sign with what the fix stops accepting, so it is
+    /// unsafe and says why.
+    pub fn safe_unless_tests_unread(
+        tests_unread: bool,
+        title: impl Into<String>,
+        edits: Vec<Edit>,
+    ) -> Fix {
+        if tests_unread {
+            let title = format!(
+                "{} (tests were not read: safe with --include-tests)",
+                title.into()
+            );
+            Fix::unsafe_(title, edits)
+        } else {
+            Fix::safe(title, edits)
+        }
+    }
+
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
         Fix {
             title: title.into(),

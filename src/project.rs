@@ -19,6 +19,9 @@ pub struct ProjectFacts {
     pub files: Vec<FileFacts>,
     /// Each file's app, by index in `files` (empty: one app, as for a source linted alone).
     apps: Vec<AppId>,
+    /// Test files were left out of the walk: signs in tests are not among the facts (a fix
+    /// that relies on knowing every sign of a key cannot be sure of it).
+    pub tests_unread: bool,
     /// Project-wide indexes rules build once and share (see [`ProjectFacts::memo`]).
     memo: std::sync::Mutex<
         std::collections::HashMap<
@@ -62,6 +65,7 @@ impl ProjectFacts {
         ProjectFacts {
             files,
             apps: Vec::new(),
+            tests_unread: false,
             memo: Default::default(),
         }
     }

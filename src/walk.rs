@@ -30,6 +30,9 @@ pub struct Walked {
     pub notes: Vec<FileNote>,
     /// `tsconfig.json` / `jsconfig.json` files met on the way (for path aliases).
     pub ts_configs: Vec<PathBuf>,
+    /// Test folders or files were left out (`--include-tests` not given): what the project
+    /// does in its tests is not known (safe fixes that rely on every sign of a key check it).
+    pub skipped_tests: bool,
 }
 
 /// Folders that hold tests; skipped unless `--include-tests` (tests sign tokens with
@@ -107,6 +110,7 @@ pub fn walk(config: &Config) -> Walked {
     let found = Mutex::new(Vec::new());
     let configs = Mutex::new(Vec::new());
     let escapes = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let skipped_tests = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     if let Some((first, rest)) = dirs.split_first() {
         let roots: Vec<PathBuf> = dirs
             .iter()
@@ -123,6 +127,7 @@ pub fn walk(config: &Config) -> Walked {
         // Folders reached through a symbolic link are entered only while they stay inside
         // the scanned folders (links to files are checked below, where they are linted).
         let escapes_in = escapes.clone();
+        let tests_out = skipped_tests.clone();
         let link_roots = roots.clone();
         builder
             .follow_links(true)
@@ -161,14 +166,18 @@ pub fn walk(config: &Config) -> Walked {
                     return true;
                 }
                 let name = e.file_name().to_string_lossy();
-                if is_dir {
+                let (keep, test) = if is_dir {
                     let excluded = EXCLUDED_DIRS.contains(&name.as_ref());
-                    let test = skip_tests && TEST_DIRS.contains(&name.as_ref());
-                    !(excluded || test)
+                    let test = skip_tests && !excluded && TEST_DIRS.contains(&name.as_ref());
+                    (!(excluded || test), test)
                 } else {
-                    let test = skip_tests && is_test_file(&name);
-                    !(is_generated(&name) || test)
+                    let test = skip_tests && is_test_file(&name) && has_lint_extension(e.path());
+                    (!(is_generated(&name) || test), test)
+                };
+                if test {
+                    tests_out.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
+                keep
             });
         if !no_ignore {
             builder.add_custom_ignore_filename(".jwtlintignore");
@@ -250,6 +259,7 @@ pub fn walk(config: &Config) -> Walked {
         files: all,
         notes,
         ts_configs,
+        skipped_tests: skipped_tests.load(std::sync::atomic::Ordering::Relaxed),
     }
 }
 

@@ -191,6 +191,7 @@ impl Workspace {
         self.pool.install(|| {
             let mut project = engine::link_stage(facts);
             project.assign_apps(&self.walked.scope.walk);
+            project.tests_unread = self.walked.skipped_tests;
             let (mut findings, rule_notes) =
                 engine::check_files(&project, &self.rules, &self.config.settings);
             engine::apply_levels(&self.config, &mut findings);

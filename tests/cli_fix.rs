@@ -315,3 +315,29 @@ fn diff_refuses_report_options_it_would_ignore() {
         assert!(!dir.path().join("out.txt").exists() && !dir.path().join("x.sarif").exists());
     }
 }
+
+/// The safe allowlist fix relies on every sign of the key: with tests left out (the
+/// default), a test may sign with another algorithm, so the fix is unsafe and says why; with
+/// `--include-tests` the test's sign is seen and the algorithm is not certain (no fix).
+#[test]
+fn unread_tests_make_the_allowlist_fix_unsafe() {
+    const TEST: &str = "const jwt = require('jsonwebtoken');\n\
+test('accepts HS512', () => {\n\
+  const t = jwt.sign({ sub: 1 }, process.env.JWT_SECRET, { algorithm: 'HS512', expiresIn: '1m' });\n\
+  expect(require('../a').check(t)).toBeTruthy();\n\
+});\n";
+    let dir = project(&[("a.js", TOKENS), ("test/a.test.js", TEST)]);
+    let o = jwtlint(dir.path(), &["--fix", "."]);
+    assert_eq!(read(&dir, "a.js"), TOKENS, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("tests were not read: safe with --include-tests"),
+        "{}",
+        stdout(&o)
+    );
+    let o = jwtlint(dir.path(), &["--fix", "--include-tests", "."]);
+    assert_eq!(read(&dir, "a.js"), TOKENS, "{}", stderr(&o));
+    // Without the test, the same fix is safe and applied.
+    std::fs::remove_dir_all(dir.path().join("test")).unwrap();
+    jwtlint(dir.path(), &["--fix", "."]);
+    assert_eq!(read(&dir, "a.js"), SAFE_FIXED);
+}

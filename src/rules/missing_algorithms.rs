@@ -33,7 +33,11 @@ impl Rule for MissingAlgorithms {
                 format!("`{}` {what} without an algorithms allowlist", op.api),
                 help(op, &defaults, signed.as_ref()),
             )
-            .with_fix(signed.as_ref().and_then(|s| fix(op, &s.alg)));
+            .with_fix(
+                signed
+                    .as_ref()
+                    .and_then(|s| fix(op, &s.alg, project.tests_unread)),
+            );
             f = f.via(op);
             for d in defaults {
                 f = f.with_related(
@@ -67,7 +71,11 @@ impl Rule for MissingAlgorithms {
                     ),
                     help(op, &[], signed.as_ref()),
                 )
-                .with_fix(signed.as_ref().and_then(|s| fix(op, &s.alg))),
+                .with_fix(
+                    signed
+                        .as_ref()
+                        .and_then(|s| fix(op, &s.alg, project.tests_unread)),
+                ),
             );
         }
     }
@@ -127,7 +135,7 @@ pub(super) fn project_algorithm<'a>(
 /// written at the call, or as a new options argument after the key (jsonwebtoken and jose
 /// verifications). Nothing for a copy seen through a helper, options from a variable or a
 /// spread, or a library whose allowlist is not an `algorithms` array.
-fn fix(op: &JwtOp, alg: &str) -> Option<Fix> {
+fn fix(op: &JwtOp, alg: &str, tests_unread: bool) -> Option<Fix> {
     let spelled = op.spelling.algorithms;
     let name = spelled.rsplit('.').next().unwrap_or(spelled);
     if op.via.is_some() || name != "algorithms" || !op.algorithms.is_absent() {
@@ -147,7 +155,11 @@ fn fix(op: &JwtOp, alg: &str) -> Option<Fix> {
         }
         options => facts::insert_props(options, vec![prop.clone()])?,
     };
-    Some(Fix::safe(format!("Add `{prop}`"), vec![edit]))
+    Some(Fix::safe_unless_tests_unread(
+        tests_unread,
+        format!("Add `{prop}`"),
+        vec![edit],
+    ))
 }
 
 /// What to write, in the library's words: at the call, or in the module defaults it inherits.

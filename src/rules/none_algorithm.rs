@@ -100,5 +100,9 @@ fn fix(project: &ProjectFacts, op: &JwtOp) -> Option<Fix> {
         return None;
     }
     let edit = facts::remove_strings(&op.algorithms, |a| a.eq_ignore_ascii_case("none"))?;
-    Some(Fix::safe("Remove `'none'` from the allowlist", vec![edit]))
+    Some(Fix::safe_unless_tests_unread(
+        project.tests_unread,
+        "Remove `'none'` from the allowlist",
+        vec![edit],
+    ))
 }
