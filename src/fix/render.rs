@@ -26,6 +26,11 @@ pub fn render(fix: &Fix, text: &str) -> Option<Vec<TextEdit>> {
     for e in &fix.edits {
         out.extend(render_one(e, text)?);
     }
+    if uses_double_quotes(text) {
+        for e in &mut out {
+            e.text = requote(&e.text);
+        }
+    }
     out.sort_by_key(|e| (e.start, e.end));
     let overlapping = out
         .windows(2)
@@ -55,11 +60,23 @@ fn render_one(e: &Edit, text: &str) -> Option<Vec<TextEdit>> {
             let written = !text[after.span.start_byte..after.span.end_byte]
                 .trim()
                 .is_empty();
+            // An argument on a line of its own (one argument a line): the new one goes on
+            // a line of its own below it, indented alike.
+            let start = after.span.start_byte;
+            let own_line = text[line_start(text, start)..start].trim().is_empty()
+                && text[..line_start(text, start)]
+                    .trim_end()
+                    .ends_with([',', '(']);
+            let joint = if own_line {
+                format!(",{}{}", newline_before(text, start), indent(text, start))
+            } else {
+                ", ".to_string()
+            };
             (closes && written).then(|| {
                 vec![edit(
                     after.span.end_byte,
                     after.span.end_byte,
-                    format!(", {arg}"),
+                    format!("{joint}{arg}"),
                 )]
             })
         }
@@ -78,6 +95,31 @@ fn render_one(e: &Edit, text: &str) -> Option<Vec<TextEdit>> {
             text: call,
         } => chain_call_before(text, method, arg, call),
     }
+}
+
+/// Whether the file writes its strings in double quotes (Prettier's default): told by the
+/// quotes of its first module specifier (`from "x"`, `require("x")`).
+fn uses_double_quotes(text: &str) -> bool {
+    let first = |q: char| {
+        ["from ", "require(", "import "]
+            .iter()
+            .filter_map(|p| text.find(&format!("{p}{q}")))
+            .min()
+    };
+    match (first('"'), first('\'')) {
+        (Some(d), Some(s)) => d < s,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Text written with single-quoted strings, in double quotes (only when no string holds
+/// a quote or an escape).
+fn requote(s: &str) -> String {
+    if s.contains(['"', '\\']) || s.matches('\'').count() % 2 != 0 {
+        return s.to_string();
+    }
+    s.replace('\'', "\"")
 }
 
 /// Whether `written` is `old`; a quoted `old` matches in any quotes.
@@ -578,6 +620,29 @@ mod tests {
         // An element not listed (a spread, a stale fact): no fix.
         let t = "x = ['RS256', ...more, 'none']";
         assert_eq!(drop_elems(t, &t[4..], &["'RS256'", "'none'"], &[1]), None);
+    }
+
+    #[test]
+    fn follows_one_argument_a_line_and_double_quotes() {
+        let t = "import jwt from \"jsonwebtoken\";\njwt.verify(\n  token,\n  key,\n);\n";
+        let e = Edit::AppendArgument {
+            after: loc(t, "key"),
+            text: "{ algorithms: ['HS256'] }".into(),
+        };
+        assert_eq!(
+            fixed(t, vec![e]).unwrap(),
+            "import jwt from \"jsonwebtoken\";\njwt.verify(\n  token,\n  key,\n  { algorithms: [\"HS256\"] },\n);\n"
+        );
+        // Single quotes in the file (or no module specifier): as written.
+        assert!(!uses_double_quotes("const jwt = require('jsonwebtoken');"));
+        assert!(!uses_double_quotes(
+            "x = \"a\"; const jwt = require('jsonwebtoken');"
+        ));
+        assert!(uses_double_quotes(
+            "import { a } from \"b\";\nimport c from 'd';"
+        ));
+        assert_eq!(requote("sameSite: 'lax'"), "sameSite: \"lax\"");
+        assert_eq!(requote("a: 'it\\'s'"), "a: 'it\\'s'");
     }
 
     #[test]
