@@ -262,6 +262,8 @@ pub enum CommentContext {
     Code,
     JsxChildren,
     JsxTag,
+    /// Inside a string or template literal that spans lines: no comment can go there.
+    Literal,
 }
 
 /// The context of the code starting at `byte` (a line's first non-blank character).
@@ -273,6 +275,9 @@ pub fn comment_context(lang: Lang, text: &str, byte: usize) -> CommentContext {
     while let Some(n) = node {
         if n.start_byte() < byte {
             match n.kind() {
+                // Code inside `${ … }` takes comments; the template's text does not.
+                "template_substitution" => return CommentContext::Code,
+                "template_string" | "string" | "comment" => return CommentContext::Literal,
                 "jsx_opening_element" | "jsx_self_closing_element" => {
                     return CommentContext::JsxTag
                 }
@@ -326,6 +331,16 @@ mod tests {
         assert_eq!(cx("<span>"), CommentContext::JsxChildren);
         assert_eq!(cx("{list"), CommentContext::JsxChildren);
         assert_eq!(cx("decode(v)"), CommentContext::Code);
+        let t = "const page = `\n  <p>${jwt.decode(t)}</p>\n`;\n";
+        assert_eq!(
+            comment_context(Lang::JavaScript, t, t.find("<p>").unwrap()),
+            CommentContext::Literal
+        );
+        let t = "const page = `${\n  jwt.decode(t)\n}`;\n";
+        assert_eq!(
+            comment_context(Lang::JavaScript, t, t.find("jwt").unwrap()),
+            CommentContext::Code
+        );
     }
 
     #[test]

@@ -11,13 +11,13 @@ use lsp_types::{Position, Range, TextEdit};
 /// The edit that inserts `jwtlint-disable-next-line <rule> -- ` above the finding's first
 /// line, indented like it, in the comment syntax the place allows (JSX children and tags
 /// cannot hold `//`). A directive already on the line above gets the rule added instead.
-pub fn disable_line(src: &Source, f: &Finding) -> TextEdit {
+pub fn disable_line(src: &Source, f: &Finding) -> Option<TextEdit> {
     let line = f.loc.span.start.line.max(1);
     let text = src.line_text(line);
     let indent: String = text.chars().take_while(|c| c.is_whitespace()).collect();
     if line > 1 {
         if let Some(edit) = extend_directive(src, line - 1, f.rule) {
-            return edit;
+            return Some(edit);
         }
     }
     let first = src.line_range(line).start + indent.len();
@@ -26,12 +26,14 @@ pub fn disable_line(src: &Source, f: &Finding) -> TextEdit {
         CommentContext::Code => format!("// {comment}"),
         CommentContext::JsxChildren => format!("{{/* {comment}*/}}"),
         CommentContext::JsxTag => format!("/* {comment}*/"),
+        // The line starts inside a multi-line string: a comment there would be text.
+        CommentContext::Literal => return None,
     };
     let at = Position::new(line - 1, 0);
-    TextEdit {
+    Some(TextEdit {
         range: Range::new(at, at),
         new_text: format!("{indent}{comment}{}", line_break(src, line)),
-    }
+    })
 }
 
 /// Adds `rule` to a `jwtlint-disable-next-line` directive written alone on `line`.
@@ -126,14 +128,22 @@ mod tests {
     fn comment_follows_indentation_and_syntax() {
         let text = "function f() {\n    jwt.sign(p, 'k');\n}\n";
         let src = Source::new("a.js".into(), text.into());
-        let out = apply(text, "a.js", &disable_line(&src, &finding("a.js", 2)));
+        let out = apply(
+            text,
+            "a.js",
+            &disable_line(&src, &finding("a.js", 2)).unwrap(),
+        );
         assert_eq!(
             out,
             "function f() {\n    // jwtlint-disable-next-line hardcoded-secret -- \n    jwt.sign(p, 'k');\n}\n"
         );
         let jsx = "const A = () => (\r\n  <div>\r\n    <Show token={jwt.decode(t)} />\r\n  </div>\r\n);\r\n";
         let src = Source::new("a.jsx".into(), jsx.into());
-        let out = apply(jsx, "a.jsx", &disable_line(&src, &finding("a.jsx", 3)));
+        let out = apply(
+            jsx,
+            "a.jsx",
+            &disable_line(&src, &finding("a.jsx", 3)).unwrap(),
+        );
         assert!(
             out.contains(
                 "\r\n    {/* jwtlint-disable-next-line hardcoded-secret -- */}\r\n    <Show"
@@ -161,7 +171,7 @@ mod tests {
                 .find(|f| f.rule == "hardcoded-secret" && f.suppressed.is_none())
                 .unwrap_or_else(|| panic!("{path}: {before:#?}"));
             let src = Source::new(path.into(), text.into());
-            let fixed = apply(text, path, &disable_line(&src, f));
+            let fixed = apply(text, path, &disable_line(&src, f).unwrap());
             let (after, notes) = crate::engine::lint_source(
                 std::path::Path::new(path),
                 &fixed,
@@ -182,11 +192,22 @@ mod tests {
     fn an_existing_directive_gets_the_rule() {
         let text = "  // jwtlint-disable-next-line weak-secret -- demo\n  jwt.sign(p, 'k');\n";
         let src = Source::new("a.ts".into(), text.into());
-        let out = apply(text, "a.ts", &disable_line(&src, &finding("a.ts", 2)));
+        let out = apply(
+            text,
+            "a.ts",
+            &disable_line(&src, &finding("a.ts", 2)).unwrap(),
+        );
         assert_eq!(
             out,
             "  // jwtlint-disable-next-line weak-secret, hardcoded-secret -- demo\n  jwt.sign(p, 'k');\n"
         );
+    }
+
+    #[test]
+    fn no_line_comment_inside_a_multi_line_string() {
+        let text = "const page = `\n  ${jwt.sign(p, 'literal-secret-value-123')}\n`;\n";
+        let src = Source::new("a.js".into(), text.into());
+        assert!(disable_line(&src, &finding("a.js", 2)).is_none());
     }
 
     #[test]

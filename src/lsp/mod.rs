@@ -700,11 +700,13 @@ impl Server {
                         ..Default::default()
                     }));
                 }
-                out.push(action(
-                    format!("Disable {} for this line", f.rule),
-                    actions::disable_line(&src, f),
-                    false,
-                ));
+                if let Some(edit) = actions::disable_line(&src, f) {
+                    out.push(action(
+                        format!("Disable {} for this line", f.rule),
+                        edit,
+                        false,
+                    ));
+                }
                 out.push(action(
                     format!("Disable {} for this file", f.rule),
                     actions::disable_file(&src, f),
