@@ -116,7 +116,7 @@ fn uses_double_quotes(text: &str) -> bool {
 /// Text written with single-quoted strings, in double quotes (only when no string holds
 /// a quote or an escape).
 fn requote(s: &str) -> String {
-    if s.contains(['"', '\\']) || s.matches('\'').count() % 2 != 0 {
+    if s.contains(['"', '\\']) || !s.matches('\'').count().is_multiple_of(2) {
         return s.to_string();
     }
     s.replace('\'', "\"")
