@@ -689,3 +689,23 @@ fn progress_on_a_terminal_only() {
     assert!(pty(false).contains("linting"), "no progress on a terminal");
     assert!(!pty(true).contains("linting"), "progress shown in CI");
 }
+
+/// Long help lines wrap between words, never at a hyphen inside a path or flag.
+#[test]
+fn human_output_never_breaks_a_hyphenated_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let sign = "packages/identity-access-management-service/src/session-token-issuer.js";
+    write(
+        dir.path(),
+        sign,
+        "const jwt = require('jsonwebtoken');\nexports.issue = (u) => jwt.sign({ sub: u.id }, process.env.JWT_SECRET, { expiresIn: '15m' });\n",
+    );
+    write(
+        dir.path(),
+        "packages/identity-access-management-service/src/session-token-verifier.js",
+        "const jwt = require('jsonwebtoken');\nexports.check = (t) => jwt.verify(t, process.env.JWT_SECRET);\n",
+    );
+    let o = run_in(dir.path(), &[".", "--color", "never"]);
+    let out = stdout(&o);
+    assert!(out.contains(&format!("{sign}:2")), "{out}");
+}

@@ -254,8 +254,14 @@ pub fn render(report: &Report, color: bool, width: usize, cache: &mut SourceCach
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    // Paths, rule ids and flags hold hyphens and slashes: lines break at spaces only, never
+    // inside a word (`src/user-module.ts:382` must stay copyable, `--unsafe-fixes` one flag;
+    // a word longer than the line overflows it).
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_break_words(false)
         .with_context_lines(1);
     let mut out = String::new();
     let mut previous: Option<&Finding> = None;
