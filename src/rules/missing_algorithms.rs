@@ -1,4 +1,4 @@
-use super::helpers::shared_keys::{same_key, sign_algorithm, signs_with_key};
+use super::helpers::shared_keys::{issuers_of, same_key, sign_algorithm, signs_with_key, Link};
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::{Edit, Finding};
 use crate::fix::{facts, Fix};
@@ -99,16 +99,31 @@ impl Signed<'_> {
     }
 }
 
-/// The algorithm every sign of the verification's shared key uses, when there is one and
-/// it is certain: a written `algorithm`, or jsonwebtoken's HS256 default; `None` when no
-/// sign uses the key, a sign's algorithm is not known, or they differ.
+/// The algorithm every sign of the verification's key uses, when there is one and it is
+/// certain: the signs of the same key (a shared secret: a written `algorithm`, or
+/// jsonwebtoken's HS256 default), or, for a public key, the signs with its private half
+/// (`JWT_PUBLIC_KEY` / `JWT_PRIVATE_KEY`: only a written algorithm, no default signs with a
+/// private key). `None` when no sign uses the key, a sign's algorithm is not known, or they
+/// differ.
 pub(super) fn project_algorithm<'a>(
     project: &'a ProjectFacts,
     verify: &JwtOp,
 ) -> Option<Signed<'a>> {
-    let id = same_key(verify, project)?;
+    let same: Vec<&JwtOp> = match same_key(verify, project) {
+        Some(id) => signs_with_key(&id, project),
+        None => Vec::new(),
+    };
+    let paired: Vec<&JwtOp> = issuers_of(verify, project)
+        .into_iter()
+        .filter(|(_, link)| *link == Link::Pair)
+        .map(|(s, _)| s)
+        .collect();
     let mut found: Option<Signed<'a>> = None;
-    for sign in signs_with_key(&id, project) {
+    let signs = same
+        .iter()
+        .map(|s| (*s, false))
+        .chain(paired.iter().map(|s| (*s, true)));
+    for (sign, pair) in signs {
         // A NestJS `JwtService` sign without its own algorithm takes the module's
         // `signOptions.algorithm`.
         let alg = match sign_algorithm(sign, project) {
@@ -117,8 +132,8 @@ pub(super) fn project_algorithm<'a>(
                 ..
             } => value.to_ascii_uppercase(),
             // jsonwebtoken signs HS256 unless told otherwise (and refuses an asymmetric
-            // key for it), so a sign without `algorithm` that works signs HS256.
-            Slot::Absent if sign.lib == "jsonwebtoken" => "HS256".to_string(),
+            // key for it), so a sign of a shared secret without `algorithm` signs HS256.
+            Slot::Absent if sign.lib == "jsonwebtoken" && !pair => "HS256".to_string(),
             _ => return None,
         };
         if alg == "NONE" || found.as_ref().is_some_and(|f| f.alg != alg) {
@@ -163,6 +178,18 @@ fn fix(op: &JwtOp, alg: &str, tests_unread: bool) -> Option<Fix> {
 }
 
 /// What to write, in the library's words: at the call, or in the module defaults it inherits.
+/// The verification's key is public key material (a PEM, `createPublicKey`, a JWKS, a key
+/// named public).
+fn verifies_with_public_key(op: &JwtOp) -> bool {
+    op.key.value().is_some_and(|v| {
+        crate::semantic::value::is_public_key(v)
+            || matches!(
+                super::helpers::shared_keys::pair_key_of(v),
+                Some((_, super::helpers::shared_keys::Half::Public))
+            )
+    })
+}
+
 fn help(op: &JwtOp, defaults: &[&JwtOp], signed: Option<&Signed>) -> String {
     let module = defaults.first().map(|d| d.spelling.algorithms);
     let name = module.unwrap_or(op.spelling.algorithms);
@@ -190,7 +217,11 @@ fn help(op: &JwtOp, defaults: &[&JwtOp], signed: Option<&Signed>) -> String {
             "pass `{}`{} with the one algorithm you sign with (e.g. `{}`), so a token cannot pick its own algorithm",
             op.spelling.algorithms,
             at_module,
-            example(name, "['HS256']")
+            // A public key verifies public-key signatures: RS256 is the likelier example.
+            example(
+                name,
+                if verifies_with_public_key(op) { "['RS256']" } else { "['HS256']" }
+            )
         ),
     }
 }
