@@ -42,6 +42,22 @@ impl Rule for InsecureTokenCookie {
             if !is_token || constant {
                 continue;
             }
+            if c.script_set {
+                let label = name.map_or_else(
+                    || "a token cookie".to_string(),
+                    |n| format!("the token cookie `{n}`"),
+                );
+                out.push(Finding::new(
+                    &META,
+                    c.at.clone(),
+                    format!(
+                        "`{}` sets {label} from a script: a cookie a script writes is never httpOnly, so any script on the page can read the token",
+                        c.api
+                    ),
+                    "set token cookies from the server (`httpOnly: true`, `secure: true`, `sameSite: 'lax'`), or keep the token in memory",
+                ));
+                continue;
+            }
             let mut missing = Vec::new();
             match flag_off(&c.options, "httpOnly") {
                 Some(true)

@@ -439,6 +439,9 @@ pub struct CookieSet {
     /// The framework sets `httpOnly`, and `secure` on HTTPS, unless told otherwise
     /// (koa's `ctx.cookies.set`).
     pub safe_defaults: bool,
+    /// Set by a script through the project's own cookie helper or a browser cookie library:
+    /// such a cookie can never be `httpOnly`, and the call takes no server options.
+    pub script_set: bool,
     pub api: String,
     pub at: Loc,
 }

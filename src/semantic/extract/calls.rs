@@ -706,6 +706,7 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
         value_at: Some(cx.loc(value)),
         options,
         safe_defaults,
+        script_set: false,
         api: api.clone(),
         at: call_loc(cx, node),
     };
@@ -731,7 +732,18 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
         "set"
             if args.len() >= 2
                 && (object_text.ends_with("cookies") || object_text.ends_with("cookies()"))
-                && !home_made_cookies(cx, object) =>
+                && home_made_cookies(cx, object) =>
+        {
+            // The project's own cookie helper or a browser library: a script sets the cookie;
+            // the third argument is that helper's (days, an expiry), not server options.
+            let mut cookie = make(args[0], args[1], Slot::Absent, false);
+            cookie.script_set = true;
+            cookie.value_at = None;
+            Some(cookie)
+        }
+        "set"
+            if args.len() >= 2
+                && (object_text.ends_with("cookies") || object_text.ends_with("cookies()")) =>
         {
             // koa's `ctx.cookies.set` is httpOnly, and secure on HTTPS, unless told otherwise.
             let koa =
@@ -787,6 +799,7 @@ fn cookie_set<'t>(cx: &Ctx<'_, 't>, node: Node<'t>, callee: Node<'t>) -> Option<
                     at: cx.loc(value),
                 },
                 safe_defaults: false,
+                script_set: false,
                 api,
                 at: call_loc(cx, node),
             })
