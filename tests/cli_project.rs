@@ -1,36 +1,20 @@
 //! A file named alone, or standard input, is analysed in its project's context
 //! (DESIGN.md §5): the project around it is read, only the named files are reported on.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn bin(cwd: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_jwtlint"));
-    c.current_dir(cwd);
-    c.env_remove("NO_COLOR").env_remove("FORCE_COLOR");
-    c
-}
+mod common;
+use common::{bin, run_with_input};
 
 fn run(cwd: &Path, args: &[&str]) -> Output {
     bin(cwd).args(args).output().expect("binary runs")
 }
 
 fn run_stdin(cwd: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = bin(cwd)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    let mut cmd = bin(cwd);
+    cmd.args(args);
+    run_with_input(cmd, input.as_bytes())
 }
 
 fn json(o: &Output) -> serde_json::Value {
