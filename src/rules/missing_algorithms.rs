@@ -1,4 +1,4 @@
-use super::helpers::shared_keys::{issuers_of, same_key, sign_algorithm, signs_with_key, Link};
+use super::helpers::shared_keys::{private_halves_of, same_key, sign_algorithm, signs_with_key};
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::{Edit, Finding};
 use crate::fix::{facts, Fix};
@@ -113,11 +113,7 @@ pub(super) fn project_algorithm<'a>(
         Some(id) => signs_with_key(&id, project),
         None => Vec::new(),
     };
-    let paired: Vec<&JwtOp> = issuers_of(verify, project)
-        .into_iter()
-        .filter(|(_, link)| *link == Link::Pair)
-        .map(|(s, _)| s)
-        .collect();
+    let paired = private_halves_of(verify, project);
     let mut found: Option<Signed<'a>> = None;
     let signs = same
         .iter()

@@ -328,6 +328,22 @@ pub fn signs_with_secret_elsewhere<'a>(
         .collect()
 }
 
+/// The signs with the private half of `verify`'s public key (see [`pairs`]), in path order.
+pub fn private_halves_of<'a>(verify: &JwtOp, project: &'a ProjectFacts) -> Vec<&'a JwtOp> {
+    let Some((id, Half::Public)) = pair_key(verify, project) else {
+        return Vec::new();
+    };
+    let index = project.memo(SignIndex::of);
+    index
+        .private
+        .get(&id)
+        .into_iter()
+        .flatten()
+        .map(|&at| sign_at(project, at))
+        .filter(|s| s.via.is_none() && pairs(s, verify, project))
+        .collect()
+}
+
 /// The issuers (signs written in the project, not copies seen through a helper's callers)
 /// whose tokens `verify` accepts by its key: the same key, or the private half of its
 /// public key. In path order.
@@ -338,6 +354,18 @@ pub fn issuers_of<'a>(verify: &JwtOp, project: &'a ProjectFacts) -> Vec<(&'a Jwt
         return Vec::new();
     }
     let index = project.memo(SignIndex::of);
+    if let (Some(id), None) = (&same, &pair) {
+        // The same key only: the index is in path order already.
+        return index
+            .same
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&at| sign_at(project, at))
+            .filter(|s| s.via.is_none())
+            .map(|s| (s, Link::Same))
+            .collect();
+    }
     let mut found: Vec<((usize, usize), Link)> = Vec::new();
     if let Some(id) = &same {
         found.extend(
