@@ -39,6 +39,13 @@ impl Rule for MissingAlgorithms {
                     .and_then(|s| fix(op, &s.alg, project.tests_unread)),
             );
             f = f.via(op);
+            if let Some(s) = &signed {
+                // Where the algorithm of the help (and the fix) comes from.
+                f = f.with_related(
+                    s.at.clone(),
+                    format!("the project signs this key with {} here", s.alg),
+                );
+            }
             for d in defaults {
                 f = f.with_related(
                     d.at.clone(),
