@@ -96,6 +96,31 @@ fn has_lint_extension(path: &Path) -> bool {
 
 /// Walks the configured paths. Paths must exist (the caller checks); explicit file
 /// arguments are always linted, whatever their name.
+/// Whether the walk of `root` leaves `path` (a file below it) out by its own rules: a
+/// dependency, build or test folder, a test or generated file, or the configuration's
+/// excludes. (Ignore files are not consulted: `false` may still be an ignored file.) The
+/// language server asks before walking again for a file it did not see.
+pub fn leaves_out(root: &Path, path: &Path, config: &Config) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    if config.no_ignore {
+        return config.settings.excludes(path, false);
+    }
+    let include_tests = config.include_tests || config.settings.include_tests == Some(true);
+    let mut dirs = rel.parent().into_iter().flat_map(|p| p.components());
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    dirs.any(|c| {
+        let c = c.as_os_str().to_string_lossy();
+        EXCLUDED_DIRS.contains(&c.as_ref()) || (!include_tests && TEST_DIRS.contains(&c.as_ref()))
+    }) || is_generated(&name)
+        || (!include_tests && is_test_file(&name))
+        || config.settings.excludes(path, false)
+}
+
 pub fn walk(config: &Config) -> Walked {
     let mut files = Vec::new();
     let mut dirs = Vec::new();
@@ -308,6 +333,46 @@ fn strip_path_prefix(err: &ignore::Error) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// `leaves_out` agrees with the walk on every file of a tree (ignore files aside).
+    #[test]
+    fn leaves_out_agrees_with_the_walk() {
+        use super::{leaves_out, walk, Config, PathBuf};
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let files = [
+            "src/a.js",
+            "src/a.test.ts",
+            "src/b.spec.js",
+            "test/helper.js",
+            "src/__tests__/x.tsx",
+            "node_modules/pkg/index.js",
+            "dist/bundle.js",
+            "src/vendor.min.js",
+            "packages/api/src/tokens.ts",
+        ];
+        for f in files {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, "export const x = 1;\n").unwrap();
+        }
+        for include_tests in [false, true] {
+            let config = Config {
+                paths: vec![root.clone()],
+                include_tests,
+                ..Config::default()
+            };
+            let walked: Vec<PathBuf> = walk(&config).files;
+            for f in files {
+                let p = root.join(f);
+                assert_eq!(
+                    leaves_out(&root, &p, &config),
+                    !walked.contains(&p),
+                    "{f} (include_tests: {include_tests})"
+                );
+            }
+        }
+    }
+
     #[test]
     fn test_file_names() {
         for yes in [

@@ -205,7 +205,12 @@ impl Worker {
                         if let Some(ws) = &mut self.roots[i].ws {
                             ws.set_text(&path, text);
                         }
-                    } else if text.is_some() && self.rewalked.insert(path.clone()) {
+                    } else if text.is_some()
+                        && !self.roots[i].ws.as_ref().is_some_and(|ws| {
+                            crate::walk::leaves_out(&self.roots[i].dir, &path, ws.config())
+                        })
+                        && self.rewalked.insert(path.clone())
+                    {
                         // A file the walk did not see: new, or excluded (tests, ignored
                         // files, `exclude`). Walking again tells; an excluded file stays
                         // unreported, as on the command line.
