@@ -1,3 +1,4 @@
+use super::helpers::shared_keys::written_algorithms;
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
 use crate::fix::{facts, Fix};
@@ -18,18 +19,6 @@ fn is_asymmetric(alg: &str) -> bool {
     a.starts_with("RS") || a.starts_with("PS") || a.starts_with("ES") || a == "EDDSA"
 }
 
-/// The algorithms an operation names, when all are known.
-fn algorithms(op: &JwtOp) -> Option<Vec<String>> {
-    match op.algorithms.value()? {
-        Value::Array { items, open: false } => items
-            .iter()
-            .map(|i| i.as_str().map(str::to_string))
-            .collect(),
-        Value::Str { value, .. } => Some(vec![value.clone()]),
-        _ => None,
-    }
-}
-
 impl Rule for AlgorithmConfusion {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -38,7 +27,9 @@ impl Rule for AlgorithmConfusion {
     fn check(&self, cx: &RuleCtx, out: &mut Vec<Finding>) {
         let (project, file) = (cx.project, cx.file);
         for op in &file.ops {
-            let Some(algs) = algorithms(op) else { continue };
+            let Some(algs) = written_algorithms(op) else {
+                continue;
+            };
             let Some(at) = op.algorithms.at().cloned() else {
                 continue;
             };

@@ -1,8 +1,7 @@
-use super::helpers::shared_keys::{is_hmac, issuers_of, signed_with, Link};
+use super::helpers::shared_keys::{is_hmac, issuers_of, signed_with, written_algorithms, Link};
 use super::{Rule, RuleCtx, RuleMeta};
 use crate::finding::Finding;
 use crate::semantic::ir::JwtOp;
-use crate::semantic::value::Value;
 
 pub struct AlgorithmMismatch;
 
@@ -10,14 +9,12 @@ static META: RuleMeta = crate::rule_meta!("algorithm-mismatch");
 
 /// The algorithms a verification accepts, when the allowlist is written out in full.
 fn allowlist(op: &JwtOp) -> Option<Vec<String>> {
-    match op.algorithms.value()? {
-        Value::Array { items, open: false } => items
+    Some(
+        written_algorithms(op)?
             .iter()
-            .map(|i| i.as_str().map(str::to_ascii_uppercase))
+            .map(|a| a.to_ascii_uppercase())
             .collect(),
-        Value::Str { value, .. } => Some(vec![value.to_ascii_uppercase()]),
-        _ => None,
-    }
+    )
 }
 
 /// The key family an algorithm needs: RS* and PS* both take an RSA key.

@@ -210,6 +210,19 @@ pub fn pair_key(op: &JwtOp, project: &ProjectFacts) -> Option<(String, Half)> {
     pair_key_of(key_value(op, project)?)
 }
 
+/// The algorithms an operation names, when every one is written out (an allowlist array
+/// that is not open, or one algorithm), as written.
+pub fn written_algorithms(op: &JwtOp) -> Option<Vec<String>> {
+    match op.algorithms.value()? {
+        Value::Array { items, open: false } => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_string))
+            .collect(),
+        Value::Str { value, .. } => Some(vec![value.clone()]),
+        _ => None,
+    }
+}
+
 /// Whether an algorithm is HMAC (`HS256`).
 pub fn is_hmac(alg: &str) -> bool {
     alg.to_ascii_uppercase().starts_with("HS")
